@@ -1,0 +1,104 @@
+"""The `kzir` entry point: runs the Typer app and maps every failure to one line and an exit code.
+
+This is the one place exceptions become messages (like httpie's ExitStatus handling): commands
+raise KzirError subclasses and never print errors or call sys.exit themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from ..errors import ExitStatus, KzirError
+
+MACHINE_FLAGS = ("--json", "--format=json", "--format=jsonl", "-fjson", "-fjsonl")
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether the user asked for machine output (then errors also go out as a JSON object)."""
+    for i, arg in enumerate(argv):
+        if arg in MACHINE_FLAGS:
+            return True
+        if arg in ("--format", "-f") and i + 1 < len(argv) and argv[i + 1] in ("json", "jsonl"):
+            return True
+    return False
+
+
+def _debugging(argv: Sequence[str]) -> bool:
+    return "--debug" in argv or os.environ.get("KZIR_DEBUG", "") not in ("", "0")
+
+
+def _utf8_streams() -> None:
+    """Persian output must not crash under a non-UTF-8 locale (LANG=C, latin-1)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def report(kind: str, message: str, code: int, as_json: bool, hint: str | None = None) -> None:
+    """One line on stderr (and a JSON error object when the user asked for JSON)."""
+    from ..render.sanitize import clean
+
+    line = f"{message} ({hint})" if hint else message
+    sys.stderr.write(f"kzir: {clean(line)}\n")
+    if as_json:
+        error = {"error": {"kind": kind, "message": message, "hint": hint, "exit_code": code}}
+        sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run kzir with these arguments; return the exit status instead of exiting."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json, debug = _wants_json(args), _debugging(args)
+    try:
+        import typer
+
+        from .app import app
+        from .click_compat import ClickException
+
+        try:
+            command = typer.main.get_command(app)
+            result = command.main(args=args, prog_name="kzir", standalone_mode=False)
+            sys.stdout.flush()
+        except ClickException as exc:
+            if debug:
+                raise
+            report("usage_error", exc.format_message(), exc.exit_code, as_json,
+                   hint=_usage_hint(exc))
+            return exc.exit_code
+        return result if isinstance(result, int) else ExitStatus.OK
+    except KzirError as exc:
+        if debug:
+            raise
+        report(exc.kind, exc.message, exc.exit_status, as_json, hint=exc.hint)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitStatus.OK
+
+
+def _usage_hint(exc: BaseException) -> str | None:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return "see 'kzir --help'"
+    return f"see '{ctx.command_path} --help'"
+
+
+def main() -> None:
+    _utf8_streams()
+    sys.exit(run())

@@ -1,0 +1,50 @@
+"""The root `kzir` app: global options and one sub-app or command per module (add_typer)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..kb import KB_ENV
+from . import trade, treaties
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+app = typer.Typer(
+    name="kzir",
+    help="Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022), "
+    "each answer cited to its paragraph.",
+    context_settings=CONTEXT,
+    rich_markup_mode=None,  # plain help: no Rich import, and [brackets] in help stay visible
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kzir {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    kb: Annotated[str | None, typer.Option("--kb", metavar="PATH",
+                                           help="Use another KB file of the same schema "
+                                           "(env KZIR_KB).")] = None,
+    debug: Annotated[bool, typer.Option("--debug",
+                                        help="Show tracebacks (env KZIR_DEBUG=1).")] = False,
+) -> None:
+    """Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022)."""
+    if kb is not None:
+        os.environ[KB_ENV] = kb
+
+
+app.add_typer(treaties.app, name="treaties")
+app.command("trade", context_settings=CONTEXT)(trade.trade)

@@ -1,0 +1,240 @@
+"""Typed, immutable records of the knowledge base; no I/O, no presentation.
+
+Each record keeps the KB's own dict (`data`, read-only) beside its typed fields, so JSON output is
+exactly the contract's record — fields added to the KB later flow through without code changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+KINDS = (
+    "document",
+    "event",
+    "trade",
+    "resource",
+    "mission",
+    "person",
+    "organization",
+    "place",
+    "fact",
+)
+LANGS = ("en", "fa")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact stands in the article: paragraph number and the verbatim span."""
+
+    paragraph: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date as the KB states it: both calendars, precision, and how it was established."""
+
+    jalali: str
+    gregorian: str
+    precision: str
+    basis: str
+    stated: str | None = None
+    note: str | None = None
+    stated_jalali: str | None = None
+    stated_gregorian: str | None = None
+    stated_weekday: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One signatory body of a cooperation document."""
+
+    country: str
+    name_en: str
+    name_fa: str
+    org: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    en: str
+    fa: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Line N of the article with its English translation."""
+
+    n: int
+    fa: str
+    en: str
+    role: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Fields every record has; `data` is the record exactly as stored in the KB."""
+
+    id: str
+    kind: str
+    sources: tuple[Source, ...]
+    data: Mapping[str, Any] = field(repr=False, compare=False)
+
+    label_field: ClassVar[str] = "title"
+
+    def text(self, name: str, lang: str = "en") -> str:
+        """The `<name>_<lang>` text, falling back to the other language rather than nothing."""
+        other = "fa" if lang == "en" else "en"
+        value = self.data.get(f"{name}_{lang}") or self.data.get(f"{name}_{other}")
+        return "" if value is None else str(value)
+
+    def label(self, lang: str = "en") -> str:
+        """A short human name for the record, whatever its kind."""
+        return self.text(self.label_field, lang) or self.text("summary", lang) or self.id
+
+    @property
+    def paragraphs(self) -> tuple[int, ...]:
+        return tuple(sorted({s.paragraph for s in self.sources}))
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Record):
+    index: int = 0
+    type: str = ""
+    field: str = ""
+    parties: tuple[Party, ...] = ()
+    signed: DateValue | None = None
+
+    def party(self, country: str) -> tuple[Party, ...]:
+        return tuple(p for p in self.parties if p.country == country)
+
+
+@dataclass(frozen=True, slots=True)
+class Trade(Record):
+    year: int | None = None
+    span_years: int = 1
+    direction: str = "total"
+    tonnes: int | None = None
+    usd: int | None = None
+    tonnes_growth_pct: float | None = None
+    usd_growth_pct: float | None = None
+    derived: bool = False
+    formula: str | None = None
+    derived_from: tuple[str, ...] = ()
+
+    label_field: ClassVar[str] = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class Resource(Record):
+    rank: int | None = None
+    rank_band: str | None = None
+
+    label_field: ClassVar[str] = "resource"
+
+    @property
+    def sort_rank(self) -> int:
+        """Exact ranks first; a band such as top-10 sorts at its upper bound."""
+        if self.rank is not None:
+            return self.rank
+        digits = "".join(ch for ch in (self.rank_band or "") if ch.isdigit())
+        return int(digits) if digits else 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mission(Record):
+    country: str = ""
+    host_country: str = ""
+    type: str = ""
+
+    label_field: ClassVar[str] = "city"
+
+
+@dataclass(frozen=True, slots=True)
+class Person(Record):
+    variants_fa: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    country: str | None = None
+
+    label_field: ClassVar[str] = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Organization(Record):
+    country: str | None = None
+    type: str = ""
+
+    label_field: ClassVar[str] = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    type: str = ""
+    date: DateValue | None = None
+    end_date: DateValue | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Record):
+    type: str = ""
+
+    label_field: ClassVar[str] = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact(Record):
+    topic: str = ""
+
+
+RECORD_CLASSES: dict[str, type[Record]] = {
+    "document": Document,
+    "event": Event,
+    "trade": Trade,
+    "resource": Resource,
+    "mission": Mission,
+    "person": Person,
+    "organization": Organization,
+    "place": Place,
+    "fact": Fact,
+}
+
+_DATE_FIELDS = {f.name for f in dataclasses.fields(DateValue)}
+
+
+def _date(value: Any) -> DateValue | None:
+    if value is None:
+        return None
+    return DateValue(**{k: v for k, v in value.items() if k in _DATE_FIELDS})
+
+
+_CONVERTERS: dict[str, Any] = {
+    "sources": lambda v: tuple(Source(s["paragraph"], s["quote"]) for s in v),
+    "parties": lambda v: tuple(
+        Party(p["country"], p["name_en"], p["name_fa"], p.get("org")) for p in v
+    ),
+    "roles": lambda v: tuple(Role(r["en"], r["fa"]) for r in v),
+    "signed": _date,
+    "date": _date,
+    "end_date": _date,
+    "variants_fa": tuple,
+    "participants": tuple,
+    "derived_from": tuple,
+}
+
+
+def record_from_dict(data: Mapping[str, Any]) -> Record:
+    """Build the typed record for one KB dict (already schema-validated)."""
+    cls = RECORD_CLASSES[data["kind"]]
+    kwargs: dict[str, Any] = {"data": MappingProxyType(dict(data))}
+    for f in dataclasses.fields(cls):
+        if f.name == "data" or f.name not in data:
+            continue
+        value = data[f.name]
+        convert = _CONVERTERS.get(f.name)
+        kwargs[f.name] = convert(value) if convert and value is not None else value
+    return cls(**kwargs)

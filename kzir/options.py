@@ -1,0 +1,43 @@
+"""What the user asked the output to look like, independent of any CLI framework."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import UsageError
+
+LANGS = ("en", "fa")
+CALENDARS = ("jalali", "gregorian", "both")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """The shared output options; `format` None means "table on a terminal, plain otherwise"."""
+
+    format: str | None = None
+    fields: tuple[str, ...] | None = None
+    limit: int | None = None
+    sort: str | None = None
+    lang: str = "en"
+    calendar: str = "both"
+    ascii: bool = False
+    kb: str | None = None
+
+
+def normalise_lang(value: str) -> str:
+    lang = value.strip().lower()
+    if lang in ("fa", "per", "persian", "farsi"):
+        return "fa"
+    if lang in ("en", "eng", "english"):
+        return "en"
+    raise UsageError(f"unknown language '{value}'", hint="valid: en, fa")
+
+
+def normalise_calendar(value: str) -> str:
+    cal = value.strip().lower()
+    aliases = {"j": "jalali", "persian": "jalali", "shamsi": "jalali", "solar-hijri": "jalali",
+               "g": "gregorian", "b": "both"}
+    cal = aliases.get(cal, cal)
+    if cal not in CALENDARS:
+        raise UsageError(f"unknown calendar '{value}'", hint=f"valid: {', '.join(CALENDARS)}")
+    return cal
