@@ -1,0 +1,62 @@
+"""Shared fixtures: run the real CLI in-process (through its exit-code mapping) or as a process."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from kzir.cli import run
+
+
+class Result(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Call `kzir ARGS…` in this process; stdout is not a terminal, as when piped."""
+    for name in ("KZIR_LANG", "KZIR_CALENDAR", "KZIR_KB", "KZIR_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+    def invoke(*args: str) -> Result:
+        capsys.readouterr()
+        code = run(list(args))
+        captured = capsys.readouterr()
+        return Result(int(code), captured.out, captured.err)
+
+    return invoke
+
+
+def kzir_executable() -> str:
+    """The installed `kzir` script of the interpreter running the tests."""
+    beside = Path(sys.executable).parent / "kzir"
+    found = str(beside) if beside.exists() else shutil.which("kzir")
+    if not found:
+        pytest.fail("the kzir entry point is not installed (pip install '.[test]')")
+    return found
+
+
+@pytest.fixture
+def kzir_process():
+    """Run the installed `kzir` command as a separate process, as a user or script would."""
+
+    def invoke(*args: str, env: dict[str, str] | None = None, **kw: Any) -> Result:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
+        full_env.update(env or {})
+        proc = subprocess.run([kzir_executable(), *args], capture_output=True, text=True,
+                              encoding="utf-8", env=full_env, timeout=60, **kw)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    return invoke
