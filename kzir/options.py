@@ -22,6 +22,7 @@ class OutputOptions:
     calendar: str = "both"
     ascii: bool = False
     kb: str | None = None
+    lang_explicit: bool = False  # whether --lang/KZIR_LANG was given (some views default otherwise)
 
 
 def normalise_lang(value: str) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from .errors import NotFoundError, UsageError
 from .kb import KB
-from .model import Document, Record, Trade
+from .model import Document, Event, Fact, Mission, Organization, Record, Resource, Trade
 from .text import contains
 
 DIRECTIONS = ("total", "export", "import")
@@ -87,3 +88,91 @@ def filter_trades(kb: KB, *, years: Sequence[int] | None = None,
 
 def records_of(kb: KB, kind: str) -> list[Record]:
     return list(kb.of_kind(kind))
+
+
+# ---------------------------------------------------------------- events
+
+VISIT_TYPES = ("visit", "meeting", "delegation", "exhibition")
+
+
+def _start(event: Event) -> str:
+    """Chronological key from the stored Gregorian side (no calendar arithmetic needed)."""
+    return event.date.gregorian.split("/")[0] if event.date else "9999"
+
+
+def events(kb: KB) -> list[Event]:
+    """Every event, oldest first; undated events last."""
+    rows = [r for r in kb.of_kind("event") if isinstance(r, Event)]
+    return sorted(rows, key=lambda e: (_start(e), e.id))
+
+
+def event_types(kb: KB) -> list[str]:
+    return sorted({e.type for e in events(kb)})
+
+
+def filter_events(kb: KB, *, types: Sequence[str] | None = None, type_: str | None = None,
+                  start: date | None = None, end: date | None = None) -> list[Event]:
+    """Events of a type and/or overlapping [start, end]; undated events drop out of a date filter."""
+    rows = events(kb)
+    if type_:
+        chosen = choice(type_, event_types(kb), "--type")
+        rows = [e for e in rows if e.type == chosen]
+    if types is not None:
+        rows = [e for e in rows if e.type in types]
+    if start is not None or end is not None:
+        from .dates import span_of
+
+        kept = []
+        for event in rows:
+            if event.date is None:
+                continue
+            first, last = span_of(event.data["date"])
+            if (start is None or last >= start) and (end is None or first <= end):
+                kept.append(event)
+        rows = kept
+    return rows
+
+
+# ---------------------------------------------------------------- resources, missions, people
+
+
+def resources(kb: KB, *, rank: int | None = None, max_rank: int | None = None) -> list[Resource]:
+    """Reserve rankings, best first; a band such as top-10 counts as rank 10 for --max-rank."""
+    rows = sorted((r for r in kb.of_kind("resource") if isinstance(r, Resource)),
+                  key=lambda r: r.sort_rank)  # stable: ties keep the article's order
+    if rank is not None:
+        rows = [r for r in rows if r.rank == rank]
+    if max_rank is not None:
+        rows = [r for r in rows if r.sort_rank <= max_rank]
+    return rows
+
+
+COUNTRIES = ("IR", "KZ")
+
+
+def missions(kb: KB, *, country: str | None = None) -> list[Mission]:
+    """Diplomatic missions by sending country: embassies first, then consulates general."""
+    rows = sorted((r for r in kb.of_kind("mission") if isinstance(r, Mission)),
+                  key=lambda m: (m.country, m.type != "embassy", m.id))
+    if country:
+        chosen = choice(country, COUNTRIES, "--country")
+        rows = [m for m in rows if m.country == chosen]
+    return rows
+
+
+def organizations(kb: KB, *, country: str | None = None, type_: str | None = None
+                  ) -> list[Organization]:
+    rows = sorted((r for r in kb.of_kind("organization") if isinstance(r, Organization)),
+                  key=lambda o: (o.country or "~", o.id))
+    types = sorted({o.type for o in rows})
+    if country:
+        chosen = choice(country, (*COUNTRIES, "none"), "--country")
+        rows = [o for o in rows if (o.country or "none") == chosen]
+    if type_:
+        chosen = choice(type_, types, "--type")
+        rows = [o for o in rows if o.type == chosen]
+    return rows
+
+
+def facts(kb: KB, topic: str) -> list[Fact]:
+    return [r for r in kb.of_kind("fact") if isinstance(r, Fact) and r.topic == topic]

@@ -9,7 +9,7 @@ import typer
 
 from .. import __version__
 from ..kb import KB_ENV
-from . import trade, treaties
+from . import catalog, events, records, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -47,4 +47,18 @@ def root(
 
 
 app.add_typer(treaties.app, name="treaties")
-app.command("trade", context_settings=CONTEXT)(trade.trade)
+for name, command in [
+    ("trade", trade.trade),
+    ("events", events.events),
+    ("visits", events.visits),
+    ("resources", catalog.resources),
+    ("consulates", catalog.consulates),
+    ("people", catalog.people),
+    ("orgs", catalog.orgs),
+    ("profile", catalog.profile),
+    ("culture", catalog.culture),
+    ("show", records.show),
+    ("cite", records.cite),
+    ("source", records.source),
+]:
+    app.command(name, context_settings=CONTEXT)(command)

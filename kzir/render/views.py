@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Document, Trade
@@ -88,4 +88,143 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
         notes=(["derived rows are computed from the 1400 growth rates (see `kzir show ID`)"]
                if any(t.derived for t in rows) else []),
         empty_message="no trade figures match",
+    )
+
+
+# ---------------------------------------------------------------- issue 3 listings
+
+_COUNTRY = {"IR": ("Iran", "ایران"), "KZ": ("Kazakhstan", "قزاقستان"), None: ("—", "—")}
+
+
+def country_name(code: str | None, lang: str) -> str:
+    en, fa = _COUNTRY.get(code, (code or "", code or ""))
+    return fa if lang == "fa" else en
+
+
+def _date_cell(attr: str):  # noqa: ANN202 - returns a column getter
+    def get(item: Any, opts: OutputOptions) -> str:
+        from .records import format_date
+
+        return format_date(getattr(item, attr), opts.calendar)
+
+    return get
+
+
+def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -> Listing:
+    def who(event: Any, opts: OutputOptions) -> str:
+        return ", ".join(people[p].text("name", opts.lang) if p in people else p
+                         for p in event.participants)
+
+    return Listing(
+        items=rows,
+        title=title,
+        columns=[
+            Column("date", "Date", _date_cell("date"), header_fa="تاریخ"),
+            Column("type", "Type", lambda e, o: e.type, header_fa="نوع"),
+            Column("title", "Event", lambda e, o: e.text("title", o.lang), header_fa="رویداد"),
+            Column("place", "Place", lambda e, o: e.text("place", o.lang), header_fa="مکان"),
+            Column("participants", "Participants", who, header_fa="شرکت‌کنندگان"),
+            Column("id", "ID", lambda e, o: e.id),
+        ],
+        notes=["~ marks a date inferred from context (see 'kzir show ID' for how)"]
+        if any(e.date is not None and e.date.basis == "inferred" for e in rows) else [],
+        empty_message="no events match",
+    )
+
+
+def resources_listing(rows: Sequence[Any]) -> Listing:
+    return Listing(
+        items=rows,
+        title="Kazakhstan's underground resources: world rank (estimated, paragraph 35)",
+        columns=[
+            Column("rank", "Rank", lambda r, o: r.rank if r.rank is not None else r.rank_band,
+                   align="right", header_fa="رتبه"),
+            Column("resource", "Resource", lambda r, o: r.text("resource", o.lang),
+                   header_fa="منبع"),
+            Column("id", "ID", lambda r, o: r.id),
+        ],
+        empty_message="no resources match",
+    )
+
+
+_MISSION_TYPE = {"embassy": ("embassy", "سفارت"), "consulate_general": ("consulate general",
+                                                                         "سرکنسولگری")}
+
+
+def missions_listing(rows: Sequence[Any]) -> Listing:
+    def kind(m: Any, opts: OutputOptions) -> str:
+        en, fa = _MISSION_TYPE.get(m.type, (m.type, m.type))
+        return fa if opts.lang == "fa" else en
+
+    return Listing(
+        items=rows,
+        title="Diplomatic missions (paragraph 22)",
+        columns=[
+            Column("country", "Of", lambda m, o: country_name(m.country, o.lang),
+                   header_fa="کشور"),
+            Column("type", "Mission", kind, header_fa="نمایندگی"),
+            Column("city", "City", lambda m, o: m.text("city", o.lang), header_fa="شهر"),
+            Column("host_country", "In", lambda m, o: country_name(m.host_country, o.lang),
+                   header_fa="میزبان"),
+            Column("basis", "Basis", lambda m, o: "inferred" if m.data.get("inferred")
+                   else "stated", header_fa="مبنا"),
+            Column("id", "ID", lambda m, o: m.id),
+        ],
+        empty_message="no missions match",
+    )
+
+
+def people_listing(rows: Sequence[Any]) -> Listing:
+    return Listing(
+        items=rows,
+        title="People named in the article",
+        columns=[
+            Column("name", "Name", lambda p, o: p.text("name", o.lang), header_fa="نام"),
+            Column("roles", "Roles", lambda p, o: "; ".join(getattr(r, o.lang if o.lang in
+                   ("en", "fa") else "en") for r in p.roles), header_fa="سمت‌ها"),
+            Column("variants_fa", "Spellings in the article", lambda p, o: " | ".join(
+                p.variants_fa), header_fa="املاها در متن"),
+            Column("id", "ID", lambda p, o: p.id),
+        ],
+    )
+
+
+def organizations_listing(rows: Sequence[Any]) -> Listing:
+    return Listing(
+        items=rows,
+        title="Organisations and forums",
+        columns=[
+            Column("name", "Name", lambda r, o: r.text("name", o.lang), header_fa="نام"),
+            Column("country", "Country", lambda r, o: country_name(r.country, o.lang),
+                   header_fa="کشور"),
+            Column("type", "Type", lambda r, o: r.type, header_fa="نوع"),
+            Column("id", "ID", lambda r, o: r.id),
+        ],
+        empty_message="no organisations match",
+    )
+
+
+def _fact_text(fact: Any, opts: OutputOptions) -> str:
+    text = fact.text("text", opts.lang)
+    items = fact.data.get("items") or []
+    if items:
+        key = "fa" if opts.lang == "fa" else "en"
+        text += " — " + "; ".join(str(i.get(key, "")) for i in items)
+    borders = fact.data.get("borders") or []
+    if borders and opts.lang != "fa":
+        text += " — " + "; ".join(f"{b.get('direction')}: {b.get('country_en')}" for b in borders)
+    return text
+
+
+def facts_listing(rows: Sequence[Any], title: str) -> Listing:
+    return Listing(
+        items=rows,
+        title=title,
+        columns=[
+            Column("title", "Topic", lambda f, o: f.text("title", o.lang), header_fa="موضوع"),
+            Column("text", "Fact", _fact_text, header_fa="واقعیت"),
+            Column("paragraphs", "¶", lambda f, o: ", ".join(map(str, f.paragraphs)),
+                   align="right"),
+            Column("id", "ID", lambda f, o: f.id),
+        ],
     )

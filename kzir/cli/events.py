@@ -1,0 +1,58 @@
+"""`kzir events` and `kzir visits`: what happened when, in both calendars."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import OutputOptions
+from .options import output_options
+
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE|YEAR",
+    help="Only events on or after this date or year, in either calendar "
+    "(1398, 2019, 1401-03, 2019-03-01, 29 Khordad 1401).")]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE|YEAR", help="Only events on or before this date or year.")]
+
+
+def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | None,
+             start: str | None, end: str | None, title: str) -> None:
+    from .. import kb, query
+    from ..render.formats import emit_listing
+    from ..render.views import events_listing
+
+    base = kb.load(out.kb)
+    first = last = None
+    if start is not None or end is not None:
+        from ..dates import parse_bound
+
+        first = parse_bound(start)[0] if start is not None else None
+        last = parse_bound(end)[1] if end is not None else None
+    rows = query.filter_events(base, type_=type_, types=types, start=first, end=last)
+    people = {p.id: p for p in base.of_kind("person")}
+    emit_listing(events_listing(rows, people, title), out)
+
+
+@output_options
+def events(
+    out: OutputOptions,
+    type_: Annotated[str | None, typer.Option(
+        "--type", "-t", metavar="TYPE",
+        help="Only this type: visit, meeting, talks, signing, shipment, …")] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+) -> None:
+    """Every event in chronological order, dates in both calendars (~ = inferred)."""
+    _listing(out, type_=type_, types=None, start=start, end=end,
+             title="Events in the article, oldest first")
+
+
+@output_options
+def visits(out: OutputOptions, start: FromOption = None, end: ToOption = None) -> None:
+    """Visits and meetings only (state visit, meetings, delegation, exhibition visit)."""
+    from ..query import VISIT_TYPES
+
+    _listing(out, type_=None, types=VISIT_TYPES, start=start, end=end,
+             title="Visits and meetings")
