@@ -1,19 +1,19 @@
 """Jalali (Solar Hijri) and Gregorian dates for kzir: one ``Day`` type, a forgiving parser,
 and helpers for the knowledge base's date objects.
 
-The conversion arithmetic is jdatetime's (FarsiWeb's jalali.c), which places Nowruz by a fixed
-33-year cycle of leap years. Iran's official calendar is astronomical instead: the year begins on
-the day whose noon at the 52.5°E meridian (Iran Standard Time, UTC+3:30) follows the March
-equinox, so any arithmetic rule is right only for a limited span. ``SUPPORTED_FIRST`` …
-``SUPPORTED_LAST`` (Jalali 1300-01-01 … 1479-12-29 = Gregorian 1921-03-21 … 2101-03-20) is the
-span over which the published Nowruz tables and jdatetime agree; tests/data/reference_dates.csv
-holds pairs three independent libraries agree on across it. Checked against equinox times computed
-with PyEphem, the 33-year cycle gives the astronomical Nowruz for every year from 1200 to 1634,
-but Nowruz 1470 (2091-03-21) is a near tie: the equinox falls 11 minutes after 52.5°E noon and
-about one minute before true noon at Tehran, so a table using Tehran's own meridian would say
-2091-03-20. Outside the span the CLI refuses with ``DateError`` instead of printing a date that
-may be a day off; the arithmetic itself (``Day.from_jalali``, ``Day.jalali``) is not limited, so
-tests and tools can still use it there.
+Why a supported range: the conversions are jdatetime's (FarsiWeb's jalali.c), which places
+Nowruz by a fixed 33-year cycle of leap years. Iran's official calendar is astronomical instead:
+a year begins on the day whose noon at 52.5°E (Iran Standard Time, UTC+3:30) follows the March
+equinox, so any arithmetic rule is right only for a while. kzir supports Jalali 1300-01-01 …
+1479-12-29 = Gregorian 1921-03-21 … 2101-03-20 (``SUPPORTED``, computed with jdatetime below):
+the span in which the official Nowruz table agrees with jdatetime, and the span of
+tests/data/reference_dates.csv, whose pairs three independent libraries agree on. An independent
+check (equinox times from PyEphem, noon at 52.5°E) finds the 33-year cycle right for every Nowruz
+from 1200 to 1634; the closest call inside the span is 1470 (2091-03-21), whose equinox comes 11
+minutes after 52.5°E noon, so a table using Tehran's own meridian (51.4°E) would say 2091-03-20.
+Outside the span the CLI refuses with ``DateError`` rather than print a date that may be a day
+off; the arithmetic itself (``Day.from_jalali``, ``Day.jalali``) is not limited, so tests and
+tools can still use it there.
 """
 
 from __future__ import annotations
@@ -310,7 +310,7 @@ def _normalise(text: str) -> str:
     text = text.translate(_LETTERS)
     text = _DROP.sub("", text)
     text = text.lower().replace(",", " ").replace("،", " ")
-    return " ".join(text.split())
+    return " ".join(text.split()).rstrip(".")
 
 
 _LETTERS: Final = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
@@ -327,7 +327,7 @@ def _month_aliases() -> dict[str, tuple[Calendar, int]]:
     jalali_extra = {5: ["amordad", "امرداد"], 10: ["dei"], 12: ["espand", "اسپند"]}
     for n in range(1, 13):
         for name in [MONTHS_FA[n - 1], MONTHS_EN_TRANSLIT[n - 1], *jalali_extra.get(n, [])]:
-            table[_key(name)] = ("jalali", n)
+            _add_alias(table, name, ("jalali", n))
     gregorian_fa = [
         ["ژانویه"], ["فوریه"], ["مارس"], ["آوریل"], ["مه", "می"], ["ژوئن"],
         ["ژوئیه", "جولای"], ["اوت", "آگوست"], ["سپتامبر"], ["اکتبر"], ["نوامبر"], ["دسامبر"],
@@ -335,8 +335,18 @@ def _month_aliases() -> dict[str, tuple[Calendar, int]]:
     for n in range(1, 13):
         full = GREGORIAN_MONTHS_EN[n - 1]
         for name in [full, full[:3], *(["sept"] if n == 9 else []), *gregorian_fa[n - 1]]:
-            table[_key(name)] = ("gregorian", n)
+            _add_alias(table, name, ("gregorian", n))
     return table
+
+
+def _add_alias(
+    table: dict[str, tuple[Calendar, int]], name: str, value: tuple[Calendar, int]
+) -> None:
+    """Refuse (at import) a spelling that would name two different months."""
+    key = _key(name)
+    if table.get(key, value) != value:
+        raise ValueError(f"month alias {name!r} is ambiguous: {table[key]} and {value}")
+    table[key] = value
 
 
 def _key(word: str) -> str:
@@ -369,6 +379,7 @@ _ERA_RE: Final = "|".join(re.escape(e) for e in sorted(_ERAS, key=len, reverse=T
 _Y: Final = r"(?P<y>[0-9]{4})"
 _NUMERIC_YMD: Final = re.compile(
     r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    rf"(?: (?P<era>{_ERA_RE}))?"
 )
 _NUMERIC_DMY: Final = re.compile(r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{4}")
 _DAY: Final = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
@@ -425,10 +436,8 @@ def _resolve_calendar(
             f"{shown(text)} mixes a {named.capitalize()} month with a {era.capitalize()} era word"
         )
     if stated and by_year and stated != by_year:
-        raise DateError(
-            f"{shown(text)} names a {stated.capitalize()} month but {year} looks like a"
-            f" {by_year.capitalize()} year"
-        )
+        says = f"names a {stated.capitalize()} month" if named else f"says {stated.capitalize()}"
+        raise DateError(f"{shown(text)} {says} but {year} looks like a {by_year.capitalize()} year")
     calendar = stated or by_year
     if calendar and expected and calendar != expected:
         raise DateError(
@@ -474,6 +483,7 @@ def _parse_day(text: str, to: str | None, hint: str) -> tuple[Day, Calendar]:
     era: Calendar | None = None
     if m := _NUMERIC_YMD.fullmatch(norm):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        era = _ERAS[m["era"]] if m["era"] else None
     elif m := (_NAMED_DMY.fullmatch(norm) or _NAMED_MDY.fullmatch(norm)):
         named, mo = _lookup_month(m["mon"])
         y, d = int(m["y"]), int(m["d"])

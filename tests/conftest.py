@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
 
 from kzir.cli import run
+from tests_support import kzir_cmd
 
 
 class Result(NamedTuple):
@@ -41,11 +39,7 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
 
 def kzir_executable() -> str:
     """The installed `kzir` script of the interpreter running the tests."""
-    beside = Path(sys.executable).parent / "kzir"
-    found = str(beside) if beside.exists() else shutil.which("kzir")
-    if not found:
-        pytest.fail("the kzir entry point is not installed (pip install '.[test]')")
-    return found
+    return kzir_cmd()[0]
 
 
 @pytest.fixture

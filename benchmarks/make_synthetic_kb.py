@@ -1,0 +1,172 @@
+"""Write a synthetic KB of N records in the bundled KB's schema, for the scaling benchmark.
+
+Why synthetic and not copies: copies of the same 166 records would make every query hit the same
+few texts N/166 times, which flatters neither the index nor the ranking. Here the real records come
+first (so real questions still have their answers), then synthetic records of every kind whose text
+is drawn from the real KB's own English and Persian vocabulary, so common query words hit thousands
+of records as they would in a bigger real KB. Each synthetic record carries the fields its kind
+requires and one verbatim quote of a real paragraph, so the KB validates like the bundled one.
+
+Usage: python benchmarks/make_synthetic_kb.py N [OUT.json] [--seed S]
+Without OUT it writes to a new temporary directory and prints the path. Never commit the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+KIND_PREFIX = {"document": "doc", "event": "event", "trade": "trade", "resource": "res",
+               "mission": "mission", "person": "person", "organization": "org",
+               "place": "place", "fact": "fact"}
+# Proportions of the bundled KB, so the mix of kinds (and of their fields) stays realistic.
+KIND_WEIGHTS = {"fact": 43, "organization": 34, "place": 29, "event": 17, "resource": 11,
+                "document": 9, "trade": 9, "person": 9, "mission": 5}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def bundled_kb() -> dict[str, Any]:
+    """The KB shipped with the installed kzir (the synthetic one keeps its meta and paragraphs)."""
+    text = resources.files("kzir").joinpath("data", "kb.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _vocabulary(kb: dict[str, Any], lang: str) -> list[str]:
+    words: list[str] = []
+    for rec in kb["records"]:
+        for key in (f"summary_{lang}", f"title_{lang}", f"name_{lang}", f"text_{lang}"):
+            words.extend(_WORD.findall(str(rec.get(key) or "")))
+    return words
+
+
+class Maker:
+    """Builds synthetic records from the real KB's words and paragraphs."""
+
+    def __init__(self, kb: dict[str, Any], seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.en = _vocabulary(kb, "en")
+        self.fa = _vocabulary(kb, "fa")
+        self.paragraphs = [p for p in kb["paragraphs"] if p.get("role") == "body"]
+
+    def words(self, lang: str, lo: int, hi: int) -> str:
+        pool = self.en if lang == "en" else self.fa
+        return " ".join(self.rng.choice(pool) for _ in range(self.rng.randint(lo, hi)))
+
+    def pair(self, name: str, lo: int, hi: int) -> dict[str, str]:
+        return {f"{name}_en": self.words("en", lo, hi).capitalize(),
+                f"{name}_fa": self.words("fa", lo, hi)}
+
+    def source(self) -> dict[str, Any]:
+        """A verbatim span of a real paragraph: a run of 4-10 of its words."""
+        para = self.rng.choice(self.paragraphs)
+        spans = [m.span() for m in re.finditer(r"\S+", para["fa"])]
+        size = min(len(spans), self.rng.randint(4, 10))
+        start = self.rng.randrange(len(spans) - size + 1)
+        return {"paragraph": para["n"],
+                "quote": para["fa"][spans[start][0]:spans[start + size - 1][1]]}
+
+    def date(self) -> dict[str, Any]:
+        year = self.rng.randint(1370, 1401)
+        return {"jalali": str(year), "gregorian": f"{year + 621}-03-21/{year + 622}-03-20",
+                "precision": "year", "stated": None, "basis": "converted", "note": None}
+
+    def record(self, i: int) -> dict[str, Any]:
+        rng = self.rng
+        kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+        rec: dict[str, Any] = {"id": f"{KIND_PREFIX[kind]}-syn-{i}", "kind": kind}
+        extra = getattr(self, f"_{kind}")()
+        rec.update(extra)
+        rec["sources"] = [self.source() for _ in range(rng.choice((1, 1, 1, 2)))]
+        rec.update(self.pair("summary", 8, 18))
+        return rec
+
+    def _document(self) -> dict[str, Any]:
+        rng = self.rng
+        parties = [{"country": c, **self.pair("name", 3, 6)} for c in ("IR", "KZ")]
+        return {"index": rng.randint(1, 9), **self.pair("title", 4, 9),
+                "type": rng.choice(("mou", "programme")),
+                "field": rng.choice(("culture", "trade", "agriculture", "media", "energy", "rail")),
+                "parties": parties, "signed": self.date()}
+
+    def _trade(self) -> dict[str, Any]:
+        rng = self.rng
+        return {"year": rng.randint(1380, 1401), "span_years": 1,
+                "direction": rng.choice(("total", "export", "import")),
+                "tonnes": rng.randrange(1000, 2_000_000, 1000),
+                "usd": rng.randrange(100_000, 900_000_000, 100_000),
+                "tonnes_growth_pct": rng.randint(-50, 120), "usd_growth_pct": None,
+                "derived": False, **self.pair("label", 3, 6)}
+
+    def _resource(self) -> dict[str, Any]:
+        return {**self.pair("resource", 1, 2), "rank": self.rng.randint(1, 12), "rank_band": None}
+
+    def _mission(self) -> dict[str, Any]:
+        rng = self.rng
+        return {"country": rng.choice(("IR", "KZ")), "host_country": rng.choice(("IR", "KZ")),
+                "type": rng.choice(("embassy", "consulate_general")), **self.pair("city", 1, 2)}
+
+    def _person(self) -> dict[str, Any]:
+        names = self.pair("name", 2, 3)
+        return {**names, "variants_fa": [names["name_fa"]],
+                "roles": [{"en": self.words("en", 2, 5), "fa": self.words("fa", 2, 5)}],
+                "country": self.rng.choice(("IR", "KZ", None))}
+
+    def _organization(self) -> dict[str, Any]:
+        return {**self.pair("name", 2, 6), "country": self.rng.choice(("IR", "KZ", None)),
+                "type": self.rng.choice(("ministry", "agency", "company", "institute", "other"))}
+
+    def _event(self) -> dict[str, Any]:
+        rng = self.rng
+        return {**self.pair("title", 3, 8),
+                "type": rng.choice(("visit", "meeting", "talks", "signing", "shipment")),
+                "date": self.date() if rng.random() < 0.7 else None,
+                **self.pair("place", 1, 2), "participants": []}
+
+    def _place(self) -> dict[str, Any]:
+        return {**self.pair("name", 1, 3),
+                "type": self.rng.choice(("city", "port", "province", "region", "station"))}
+
+    def _fact(self) -> dict[str, Any]:
+        return {"topic": self.rng.choice(("profile", "culture", "relations", "trade", "resources")),
+                **self.pair("title", 3, 7), **self.pair("text", 8, 20)}
+
+
+def make(n: int, seed: int = 1) -> dict[str, Any]:
+    """A KB document with `n` records: the real ones, then synthetic ones up to n."""
+    kb = bundled_kb()
+    maker = Maker(kb, seed)
+    real = kb["records"][:n]
+    kb["records"] = real + [maker.record(i) for i in range(n - len(real))]
+    kb["findings"] = []
+    return kb
+
+
+def write(n: int, out: Path | None = None, seed: int = 1) -> Path:
+    """Write the synthetic KB (to a fresh temporary directory unless `out` is given)."""
+    if out is None:
+        out = Path(tempfile.mkdtemp(prefix="kzir-synth-")) / f"kb-{n}.json"
+    out.write_text(json.dumps(make(n, seed), ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of records")
+    parser.add_argument("out", nargs="?", type=Path, help="output file (default: a temp dir)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    path = write(args.n, args.out, args.seed)
+    size = path.stat().st_size
+    print(f"{path}\t{args.n} records\t{size / 1e6:.1f} MB\t{size / args.n:.0f} bytes/record")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Terminal behaviour through a real pseudo-terminal: tables on a tty, plain text in pipes,
+escaped data, quiet broken pipes, and a non-UTF-8 locale."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kzir import kb
+from tests_support import kzir_cmd
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+BOX = set("─━│┃┏┓┗┛╭╮╰╯┡┩")
+
+
+def run_on_pty(args: list[str], env: dict[str, str] | None = None, columns: int = 200) -> str:
+    """Run kzir with stdout and stderr on a pseudo-terminal; return what the terminal got."""
+    main, secondary = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
+    full_env.update({"COLUMNS": str(columns), "LINES": "50", "TERM": "xterm-256color"})
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    proc = subprocess.Popen([*kzir_cmd(), *args], stdin=secondary, stdout=secondary,
+                            stderr=secondary, env=full_env, close_fds=True)
+    os.close(secondary)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([main], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=30)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_table_on_a_terminal_plain_when_piped(kzir_process) -> None:
+    on_tty = run_on_pty(["treaties", "list"])
+    assert BOX & set(on_tty), "expected a Rich table on a terminal"
+    piped = kzir_process("treaties", "list")
+    assert piped.code == 0
+    assert not BOX & set(piped.out) and "\x1b" not in piped.out
+    assert "Iranian party" in piped.out
+
+
+def colours(text: str) -> set[int]:
+    """The colour parameters (foreground/background) of every SGR escape in the text."""
+    found = set()
+    for params in re.findall(r"\x1b\[([0-9;]*)m", text):
+        for p in filter(None, params.split(";")):
+            if 30 <= int(p) <= 49 or 90 <= int(p) <= 107:
+                found.add(int(p))
+    return found
+
+
+def test_colour_on_a_terminal_and_no_color_honoured() -> None:
+    styled = run_on_pty(["events"])
+    assert "\x1b[" in styled  # bold headers, italic title
+    assert not colours(run_on_pty(["events"], env={"NO_COLOR": "1"}))
+    assert "\x1b[" not in run_on_pty(["events"], env={"TERM": "dumb"})
+
+
+def test_json_on_a_terminal_is_still_plain_json() -> None:
+    out = run_on_pty(["trade", "--year", "1400", "--json"], columns=40)
+    assert "\x1b" not in out
+    assert len(json.loads(out)) == 3  # not wrapped at 40 columns
+
+
+def test_data_is_escaped_before_it_reaches_the_terminal(tmp_path: Path) -> None:
+    doc = json.loads(kb.read_data_text("kb.json"))
+    record = next(r for r in doc["records"] if r["kind"] == "person")
+    record["name_en"] = "Evil \x1b]0;pwned\x07\x1b[31mRED[/bold] [link=x]y[/link]\u202egnp.exe"
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for fmt in ("table", "plain"):
+        out = run_on_pty(["people", "--kb", str(path), "--format", fmt], env={"TERM": "dumb"})
+        assert "Evil" in out
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, fmt
+        assert "[/bold]" in out and "[link=x]" in out  # markup shown literally, not applied
+
+
+def test_broken_pipe_ends_quietly() -> None:
+    proc = subprocess.run(f"{' '.join(kzir_cmd())} events --format plain | head -1",
+                          shell=True, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+    assert proc.stderr == ""
+
+
+@pytest.mark.parametrize("lang", ["C", "POSIX", "en_US.ISO-8859-1"])
+def test_non_utf8_locale_still_prints_persian(lang) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "KZIR_", "PYTHON"))}
+    env.update({"LANG": lang, "LC_ALL": lang})
+    proc = subprocess.run([*kzir_cmd(), "people", "--lang", "fa"], capture_output=True,
+                          env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "توکایف" in proc.stdout.decode("utf-8")
+
+
+def test_help_everywhere_with_short_flag_and_visible_brackets(kzir_process) -> None:
+    for command in (["-h"], ["treaties", "-h"], ["treaties", "list", "-h"], ["trade", "--help"],
+                    ["events", "-h"]):
+        result = kzir_process(*command)
+        assert result.code == 0 and "Usage:" in result.out, command
+    assert "\x1b" not in kzir_process("--help").out
+    version = kzir_process("--version")
+    assert version.code == 0 and version.out.startswith("kzir ")
