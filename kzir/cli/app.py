@@ -9,7 +9,7 @@ import typer
 
 from .. import __version__
 from ..kb import KB_ENV
-from . import catalog, events, records, trade, treaties
+from . import catalog, date, events, export, records, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -60,5 +60,8 @@ for name, command in [
     ("show", records.show),
     ("cite", records.cite),
     ("source", records.source),
+    ("date", date.date),
+    ("export", export.export),
+    ("schema", export.schema),
 ]:
     app.command(name, context_settings=CONTEXT)(command)

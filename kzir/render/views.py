@@ -228,3 +228,33 @@ def facts_listing(rows: Sequence[Any], title: str) -> Listing:
             Column("id", "ID", lambda f, o: f.id),
         ],
     )
+
+
+def records_listing(rows: Sequence[Any]) -> Listing:
+    """Any records: the columns every kind has."""
+    return Listing(
+        items=rows,
+        title="Records",
+        columns=[
+            Column("id", "ID", lambda r, o: r.id),
+            Column("kind", "Kind", lambda r, o: r.kind),
+            Column("label", "Label", lambda r, o: r.label(o.lang), header_fa="عنوان"),
+            Column("paragraphs", "¶", lambda r, o: " ".join(map(str, r.paragraphs))),
+            Column("summary", "Summary", lambda r, o: r.text("summary", o.lang),
+                   header_fa="خلاصه"),
+        ],
+    )
+
+
+def paragraphs_listing(rows: Sequence[Any]) -> Listing:
+    return Listing(
+        items=rows,
+        title="Paragraphs of the article",
+        to_json=lambda p: {"n": p.n, "fa": p.fa, "en": p.en, "role": p.role},
+        columns=[
+            Column("n", "¶", lambda p, o: p.n, align="right"),
+            Column("role", "Role", lambda p, o: p.role),
+            Column("fa", "Persian", lambda p, o: p.fa),
+            Column("en", "English", lambda p, o: p.en),
+        ],
+    )

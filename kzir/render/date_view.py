@@ -1,0 +1,40 @@
+"""How a converted date and an Iranian year's span read for people and for scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .view import Detail
+
+
+def date_detail(info: Mapping[str, Any]) -> Detail:
+    pairs = [
+        ("Jalali", f"{info['jalali']}  ({info['written_jalali_en']})"),
+        ("Gregorian", f"{info['gregorian']}  ({info['written_en']})"),
+        ("Weekday", f"{info['weekday_en']} / {info['weekday_fa']}"),
+        ("Persian", info["written_fa"]),
+        ("Input read as", info["input_calendar"]),
+    ]
+    return Detail(pairs=pairs, json=info)
+
+
+def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]]) -> Detail:
+    """An Iranian year's first/last day, or the Iranian years a Gregorian year overlaps."""
+    items = [{"jalali_year": jy, "first": {"jalali": a.jalali_iso, "gregorian": a.gregorian_iso,
+                                           "weekday_en": a.weekday_en},
+              "last": {"jalali": b.jalali_iso, "gregorian": b.gregorian_iso,
+                       "weekday_en": b.weekday_en},
+              "days": (b.gregorian - a.gregorian).days + 1} for jy, a, b in spans]
+    pairs = [(f"{item['jalali_year']}",
+              f"{item['first']['jalali']} – {item['last']['jalali']}  =  "
+              f"{item['first']['gregorian']} – {item['last']['gregorian']}  "
+              f"({item['days']} days)") for item in items]
+    if calendar == "jalali":
+        obj: dict[str, Any] = {"year": year, "calendar": "jalali", **items[0]}
+        title = f"Iranian year {year}"
+    else:
+        obj = {"year": year, "calendar": "gregorian", "overlaps": items}
+        title = f"Gregorian year {year} overlaps Iranian years " + " and ".join(
+            str(i["jalali_year"]) for i in items)
+    return Detail(pairs=pairs, json=obj, title=title)
