@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..kb import KB_ENV
 from . import catalog, date, events, export, records, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -43,6 +42,8 @@ def root(
 ) -> None:
     """Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022)."""
     if kb is not None:
+        from ..kb import KB_ENV
+
         os.environ[KB_ENV] = kb
 
 

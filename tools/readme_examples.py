@@ -1,0 +1,60 @@
+"""Keep the README's examples true: re-run every ```console block that starts with `$ kzir`.
+
+    python tools/readme_examples.py          # rewrite the blocks with today's output
+    python tools/readme_examples.py --check  # exit 1 if any block is stale (the tests do this)
+
+Commands run in-process through `kzir.cli.run`, with stdout not a terminal (plain text, as when
+piped), so the output does not depend on the reader's terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shlex
+import sys
+from pathlib import Path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+BLOCK = re.compile(r"```console\n\$ (kzir [^\n]*)\n(.*?)```", re.S)
+
+
+def run_example(command: str) -> str:
+    from kzir.cli import run
+
+    args = shlex.split(command)[1:]
+    pipe = None
+    if "|" in args:
+        at = args.index("|")
+        args, pipe = args[:at], args[at + 1:]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run(args)
+    text = out.getvalue()
+    if pipe and pipe[0] == "head":
+        text = "".join(text.splitlines(keepends=True)[: int(pipe[1].lstrip("-n") or 10)])
+    if code:
+        text += err.getvalue() + f"[exit {code}]\n"
+    return text
+
+
+def render(readme: str) -> str:
+    return BLOCK.sub(lambda m: f"```console\n$ {m[1]}\n{run_example(m[1])}```", readme)
+
+
+def main() -> int:
+    current = README.read_text(encoding="utf-8")
+    fresh = render(current)
+    if "--check" in sys.argv:
+        if fresh != current:
+            print("README examples are stale: run python tools/readme_examples.py",
+                  file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
