@@ -1,7 +1,7 @@
 """Load and validate the knowledge base once, on first use, and index it by id and kind.
 
-The bundled KB is read from the installed package (`kzir/data`, via importlib.resources); `--kb PATH`
-or `KZIR_KB` points at another file of the same schema. Loading never writes anything.
+The bundled KB is read from the installed package (`kzir/data`, via importlib.resources);
+`--kb PATH` or `KZIR_KB` points at another file of the same schema. Loading never writes anything.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def suggest(wanted: str, candidates: Iterable[str]) -> str:
 
 
 def _describe_path(doc: Mapping[str, Any], path: tuple[str | int, ...]) -> str:
-    """Name the record (by id) and the field, e.g. "record 'doc-01' (records[3]) field 'signed.basis'"."""
+    """Name the record by id and the field: "record 'doc-01' (records[3]) field 'signed.basis'"."""
     if len(path) >= 2 and path[0] == "records" and isinstance(path[1], int):
         records = doc.get("records") or []
         raw = records[path[1]] if path[1] < len(records) else {}

@@ -112,7 +112,7 @@ def event_types(kb: KB) -> list[str]:
 
 def filter_events(kb: KB, *, types: Sequence[str] | None = None, type_: str | None = None,
                   start: date | None = None, end: date | None = None) -> list[Event]:
-    """Events of a type and/or overlapping [start, end]; undated events drop out of a date filter."""
+    """Events of a type and/or overlapping [start, end]; undated ones drop out of date filters."""
     rows = events(kb)
     if type_:
         chosen = choice(type_, event_types(kb), "--type")

@@ -1,4 +1,4 @@
-"""`kzir date`: convert a date typed in almost any form between the Jalali and Gregorian calendars."""
+"""`kzir date`: convert a date typed in almost any form between Jalali and Gregorian."""
 
 from __future__ import annotations
 

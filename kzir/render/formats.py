@@ -50,7 +50,8 @@ def _known_names(listing: Listing, objs: Sequence[Mapping[str, Any]]) -> list[st
 def _check_names(names: Sequence[str], known: Sequence[str], option: str) -> None:
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise UsageError(f"{option}: unknown field '{unknown[0]}'", hint=f"valid: {', '.join(known)}")
+        raise UsageError(f"{option}: unknown field '{unknown[0]}'",
+                         hint=f"valid: {', '.join(known)}")
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

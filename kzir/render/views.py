@@ -10,7 +10,7 @@ from ..options import OutputOptions
 from .view import Column, Listing
 
 
-def _party(country: str):  # noqa: ANN202 - returns a column getter
+def _party(country: str):
     def get(doc: Document, opts: OutputOptions) -> str:
         return "; ".join(getattr(p, f"name_{opts.lang}") for p in doc.party(country))
 
@@ -37,7 +37,7 @@ _DIRECTION_EN = {"total": "total", "export": "Iran → KZ (export)", "import": "
 _DIRECTION_FA = {"total": "کل", "export": "صادرات ایران", "import": "واردات از قزاقستان"}
 
 
-def _amount(field: str):  # noqa: ANN202 - returns a column getter
+def _amount(field: str):
     def get(t: Trade, opts: OutputOptions) -> str:
         value = getattr(t, field)
         if value is None:
@@ -48,7 +48,7 @@ def _amount(field: str):  # noqa: ANN202 - returns a column getter
     return get
 
 
-def _growth(field: str):  # noqa: ANN202 - returns a column getter
+def _growth(field: str):
     def get(t: Trade, opts: OutputOptions) -> str:
         value = getattr(t, field)
         return "" if value is None else f"{value:+g}%"
@@ -101,7 +101,7 @@ def country_name(code: str | None, lang: str) -> str:
     return fa if lang == "fa" else en
 
 
-def _date_cell(attr: str):  # noqa: ANN202 - returns a column getter
+def _date_cell(attr: str):
     def get(item: Any, opts: OutputOptions) -> str:
         from .records import format_date
 
