@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalog, date, events, export, records, trade, treaties
+from . import catalog, check, date, events, export, records, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -66,3 +66,4 @@ for name, command in [
     ("schema", export.schema),
 ]:
     app.command(name, context_settings=CONTEXT)(command)
+app.command("check", context_settings=CONTEXT)(check.check)

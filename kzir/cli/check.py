@@ -1,0 +1,56 @@
+"""`kzir check`: the article's defects — arithmetic, calendar, names, typos, duplicates,
+contradictions, relative dates and facts changed since — each with evidence and working."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..options import OutputOptions
+from .options import output_options
+
+
+def _choices(value: str | None, valid: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+    """Comma-separated values of an option, each checked against the valid ones."""
+    if value is None:
+        return None
+    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    unknown = [v for v in chosen if v not in valid]
+    if unknown or not chosen:
+        raise UsageError(f"{option}: unknown value '{unknown[0] if unknown else value}'",
+                         hint=f"valid: {', '.join(valid)}")
+    return chosen
+
+
+@output_options
+def check(
+    out: OutputOptions,
+    category: Annotated[str | None, typer.Option(
+        "--category", "-c", metavar="NAME[,NAME...]",
+        help="Only these categories: arithmetic, calendar, names, typo, duplicate, "
+        "contradiction, relative-date, changed.")] = None,
+    severity: Annotated[str | None, typer.Option(
+        "--severity", "-s", metavar="LEVEL[,LEVEL...]",
+        help="Only these severities: error, warning, note.")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when any error finding is reported (after the filters).")
+    ] = False,
+) -> None:
+    """Audit the article: where it contradicts itself, miscounts or mis-converts a date.
+
+    Arithmetic, calendar, name-spelling, duplicate and relative-date findings are computed from
+    the KB and the article on every run; typos, contradictions and changed facts are curated in
+    the KB. Exit status is 0 unless --strict is given and an error finding is reported.
+    """
+    from .. import audit, kb
+    from ..render.check_view import findings_listing
+    from ..render.formats import emit_listing
+
+    categories = _choices(category, audit.CATEGORIES, "--category")
+    severities = _choices(severity, audit.SEVERITIES, "--severity")
+    findings = audit.select(audit.run(kb.load(out.kb)), categories, severities)
+    emit_listing(findings_listing(findings), out)
+    if strict and any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
