@@ -53,7 +53,7 @@ def date(
         if to == "both":
             raise UsageError("--to must be jalali or gregorian")
     day, calendar = dates.parse_date(" ".join(words), to=to)
-    emit_detail(date_detail(dates.describe(day, calendar)), out)
+    emit_detail(date_detail(dates.describe(day, calendar), out.calendar), out)
 
 
 date.__doc__ = HELP

@@ -8,7 +8,8 @@ from typing import Any
 from .view import Detail
 
 
-def date_detail(info: Mapping[str, Any]) -> Detail:
+def date_detail(info: Mapping[str, Any], calendar: str = "both") -> Detail:
+    """Both calendars by default; --calendar keeps one for people (JSON always has both)."""
     pairs = [
         ("Jalali", f"{info['jalali']}  ({info['written_jalali_en']})"),
         ("Gregorian", f"{info['gregorian']}  ({info['written_en']})"),
@@ -16,7 +17,8 @@ def date_detail(info: Mapping[str, Any]) -> Detail:
         ("Persian", info["written_fa"]),
         ("Input read as", info["input_calendar"]),
     ]
-    return Detail(pairs=pairs, json=info)
+    dropped = {"jalali": "Gregorian", "gregorian": "Jalali"}.get(calendar)
+    return Detail(pairs=[p for p in pairs if p[0] != dropped], json=info)
 
 
 def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]]) -> Detail:
