@@ -1,0 +1,279 @@
+"""Arithmetic: parts against totals, the previous year implied by each growth rate, counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from ..kb import KB
+from ..model import Trade
+from .common import (
+    Article,
+    Evidence,
+    Finding,
+    _fa,
+    _num,
+    _num_fa,
+    _slug,
+    _sources_evidence,
+    article_of,
+)
+
+# --------------------------------------------------------------------------- arithmetic
+
+_MEASURES: Final = {"tonnes": ("t", "تن"), "usd": ("USD", "دلار")}
+_LOWER_ONLY: Final = frozenset({"more than", "over", "at least"})
+_UPPER_ONLY: Final = frozenset({"nearly", "almost", "less than", "under", "up to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A closed interval of values a rounded figure may stand for."""
+
+    lo: float
+    hi: float
+
+    def __add__(self, other: Span) -> Span:
+        return Span(self.lo + other.lo, self.hi + other.hi)
+
+    def __truediv__(self, other: Span) -> Span:
+        return Span(self.lo / other.hi, self.hi / other.lo)
+
+    def overlaps(self, other: Span) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+
+def rounding_unit(value: float) -> float:
+    """The unit a figure was rounded to, read off its trailing zeros (729,000 → 1,000)."""
+    if not float(value).is_integer():
+        decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
+        return 10.0 ** -decimals
+    number = abs(int(value))
+    unit = 1
+    while number and number % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)
+
+
+def stated_span(value: float, qualifier: str | None) -> Span:
+    """What a stated figure allows: its rounding, narrowed by «بیش از» / «نزدیک به»."""
+    unit = rounding_unit(value)
+    if qualifier in _LOWER_ONLY:
+        return Span(value, value + unit)
+    if qualifier in _UPPER_ONLY:
+        return Span(value - unit, value)
+    return Span(value - unit / 2, value + unit / 2)
+
+
+def growth_factor_span(pct: float) -> Span:
+    """1 + growth, allowing for the rate's rounding (a whole percentage is ±0.5 points)."""
+    unit = 1.0 if float(pct).is_integer() else rounding_unit(pct)
+    return Span(1 + (pct - unit / 2) / 100, 1 + (pct + unit / 2) / 100)
+
+
+def _qualifier(t: Trade, measure: str) -> str | None:
+    value = t.data.get(f"{measure}_qualifier")
+    return str(value) if value else None
+
+
+def _qual_text(t: Trade, measure: str) -> str:
+    q = _qualifier(t, measure)
+    return f"{q} " if q else ""
+
+
+def _trade_groups(kb: KB) -> dict[tuple[int | None, int], dict[str, Trade]]:
+    """Stated (not derived) trade figures by (year, span of years) and direction."""
+    groups: dict[tuple[int | None, int], dict[str, Trade]] = {}
+    for record in kb.of_kind("trade"):
+        if isinstance(record, Trade) and not record.derived:
+            groups.setdefault((record.year, record.span_years), {})[record.direction] = record
+    return groups
+
+
+def _period(year: int | None, span: int) -> tuple[str, str, str]:
+    """(id part, English, Persian) names of a trade period."""
+    if year is None or span > 1:
+        return f"{span}y", f"the {span}-year figures", f"ارقام {_fa(span)} ساله"
+    return str(year), f"year {year}", f"سال {_fa(year)}"
+
+
+def check_parts_vs_totals(kb: KB) -> list[Finding]:
+    """Export + import must be able to add up to the stated total, given each figure's rounding.
+
+    Covers single years and multi-year sums (the 20-year totals) alike.
+    """
+    findings = []
+    for (year, span), by_dir in sorted(_trade_groups(kb).items(), key=lambda kv: str(kv[0])):
+        if not {"total", "export", "import"} <= set(by_dir):
+            continue
+        total, exp, imp = by_dir["total"], by_dir["export"], by_dir["import"]
+        for measure, (unit_en, unit_fa) in _MEASURES.items():
+            values = [getattr(t, measure) for t in (total, exp, imp)]
+            if any(v is None for v in values):
+                continue
+            t_val, e_val, i_val = values
+            t_span = stated_span(t_val, _qualifier(total, measure))
+            p_span = (stated_span(e_val, _qualifier(exp, measure))
+                      + stated_span(i_val, _qualifier(imp, measure)))
+            if t_span.overlaps(p_span):
+                continue
+            key, period_en, period_fa = _period(year, span)
+            parts = e_val + i_val
+            gap = (t_span.lo - p_span.hi) if p_span.hi < t_span.lo else (p_span.lo - t_span.hi)
+            relation = "short of" if p_span.hi < t_span.lo else "above"
+            relation_fa = "کمتر از" if p_span.hi < t_span.lo else "بیشتر از"
+            findings.append(Finding(
+                id=f"arithmetic-{key}-{measure}",
+                severity="error",
+                category="arithmetic",
+                message_en=(
+                    f"In {period_en} the parts do not add up to the total: exports "
+                    f"{_num(e_val)} {unit_en} + imports {_num(i_val)} {unit_en} = "
+                    f"{_num(parts)} {unit_en}, but the total is given as "
+                    f"{_qual_text(total, measure)}{_num(t_val)} {unit_en}."
+                ),
+                message_fa=(
+                    f"در {period_fa} جمع اجزا با کل نمی‌خواند: صادرات {_num_fa(e_val)} {unit_fa} "
+                    f"+ واردات {_num_fa(i_val)} {unit_fa} = {_num_fa(parts)} {unit_fa}، اما کل "
+                    f"«{_qual_fa(_qualifier(total, measure))}{_num_fa(t_val)} {unit_fa}» "
+                    f"گفته شده است؛ حتی با گرد کردن ارقام، جمع اجزا {_num_fa(gap)} {unit_fa} "
+                    f"{relation_fa} کل است."
+                ),
+                evidence=_sources_evidence([total, exp, imp]),
+                computation=(
+                    f"{exp.id} {_num(e_val)} + {imp.id} {_num(i_val)} = {_num(parts)} {unit_en}; "
+                    f"{total.id}: {_qual_text(total, measure)}{_num(t_val)} {unit_en}. "
+                    f"Allowing each figure its rounding unit (read off its trailing zeros; "
+                    f"'more than' and 'nearly' one-sided) the parts lie in "
+                    f"{_num(p_span.lo)}–{_num(p_span.hi)} and the total in "
+                    f"{_num(t_span.lo)}–{_num(t_span.hi)}: the parts fall {_num(gap)} {unit_en} "
+                    f"{relation} the total."
+                ),
+                source="computed",
+                extra={"related": [total.id, exp.id, imp.id]},
+            ))
+    return findings
+
+
+def _qual_fa(qualifier: str | None) -> str:
+    """The article's own qualifier words, as a prefix («بیش از ۱۵٬۴۰۰٬۰۰۰»)."""
+    words = {"more than": "بیش از", "nearly": "نزدیک به", "approximately": "حدود"}
+    return f"{words[qualifier]} " if qualifier in words else ""
+
+
+def check_previous_year(kb: KB) -> list[Finding]:
+    """The previous year implied by each growth rate must agree across directions.
+
+    Total / (1 + g_total) must be reachable as export / (1 + g_export) + import / (1 + g_import)
+    with every figure anywhere inside its rounding; otherwise the growth rates contradict the
+    figures they are attached to.
+    """
+    findings = []
+    for (year, span), by_dir in sorted(_trade_groups(kb).items(), key=lambda kv: str(kv[0])):
+        if year is None or span != 1 or not {"total", "export", "import"} <= set(by_dir):
+            continue
+        total, exp, imp = by_dir["total"], by_dir["export"], by_dir["import"]
+        for measure, (unit_en, unit_fa) in _MEASURES.items():
+            growth = f"{measure}_growth_pct"
+            rows = (total, exp, imp)
+            if any(getattr(t, measure) is None or getattr(t, growth) is None for t in rows):
+                continue
+
+            def prev(t: Trade, m: str = measure, g: str = growth) -> tuple[float, Span]:
+                value, pct = getattr(t, m), getattr(t, g)
+                return (value / (1 + pct / 100),
+                        stated_span(value, _qualifier(t, m)) / growth_factor_span(pct))
+
+            t_mid, t_span = prev(total)
+            e_mid, e_span = prev(exp)
+            i_mid, i_span = prev(imp)
+            parts_span = e_span + i_span
+            if t_span.overlaps(parts_span):
+                continue
+            parts_mid = e_mid + i_mid
+            implied_growth = (total.data[measure] / parts_mid - 1) * 100
+            g_t, g_e, g_i = (getattr(t, growth) for t in rows)
+            bounds = (f"total ≤ {_num(round(t_span.hi))}, parts ≥ {_num(round(parts_span.lo))}"
+                      if t_span.hi < parts_span.lo else
+                      f"total ≥ {_num(round(t_span.lo))}, parts ≤ {_num(round(parts_span.hi))}")
+            prev_year = year - 1
+            findings.append(Finding(
+                id=f"arithmetic-{prev_year}-{measure}",
+                severity="error",
+                category="arithmetic",
+                message_en=(
+                    f"The growth rates for {year} imply two different {prev_year} figures: "
+                    f"the total's {g_t:g}% gives {_num(round(t_mid))} {unit_en} for {prev_year}, "
+                    f"but exports (+{g_e:g}%) and imports (+{g_i:g}%) give "
+                    f"{_num(round(e_mid))} + {_num(round(i_mid))} = {_num(round(parts_mid))} "
+                    f"{unit_en}; no rounding of the stated figures reconciles them."
+                ),
+                message_fa=(
+                    f"نرخ‌های رشد سال {_fa(year)} دو رقم متفاوت برای سال {_fa(prev_year)} می‌دهند: "
+                    f"رشد {_fa(f'{g_t:g}')} درصدی کل، {_num_fa(round(t_mid))} {unit_fa} می‌دهد، "
+                    f"اما رشد صادرات ({_fa(f'{g_e:g}')} درصد) و واردات ({_fa(f'{g_i:g}')} درصد) "
+                    f"{_num_fa(round(e_mid))} + {_num_fa(round(i_mid))} = "
+                    f"{_num_fa(round(parts_mid))} {unit_fa}؛ هیچ گردکردنی این دو را یکی نمی‌کند."
+                ),
+                evidence=_sources_evidence(rows),
+                computation=(
+                    f"total {_num(total.data[measure])} / (1 + {g_t:g}%) = {_num(round(t_mid))}; "
+                    f"export {_num(exp.data[measure])} / (1 + {g_e:g}%) = {_num(round(e_mid))}; "
+                    f"import {_num(imp.data[measure])} / (1 + {g_i:g}%) = {_num(round(i_mid))}; "
+                    f"parts {_num(round(parts_mid))} ≠ total {_num(round(t_mid))}. From the parts "
+                    f"the total grew {_num(total.data[measure])} / {_num(round(parts_mid))} − 1 = "
+                    f"{implied_growth:.1f}%, not {g_t:g}%. With every figure at the edge of its "
+                    f"rounding (values to their stated unit, 'more than'/'nearly' one-sided, "
+                    f"growth rates ±0.5 points): {bounds}"
+                ),
+                source="computed",
+                extra={"related": [t.id for t in rows]},
+            ))
+    return findings
+
+
+_TITLE: Final = re.compile(r"«([^«»]+)»")
+
+
+def check_document_count(kb: KB, article: Article | None = None) -> list[Finding]:
+    """A stated number of documents must match the documents listed (records and «titles»)."""
+    article = article_of(kb) if article is None else article
+    docs = kb.of_kind("document")
+    findings = []
+    # Paragraphs that list the documents: where their titles are quoted.
+    listing = sorted({s.paragraph for d in docs for s in d.sources
+                      if d.data.get("title_fa") and d.data["title_fa"] in s.quote})
+    listed = {n: len(_TITLE.findall(article.get(n, ""))) for n in listing}
+    for record in kb.records:
+        stated = record.data.get("documents_count")
+        if not isinstance(stated, int):
+            continue
+        counts = {"document records in the KB": len(docs)}
+        counts.update({f"«…» titles in p{n}": c for n, c in listed.items()})
+        wrong = {what: c for what, c in counts.items() if c != stated}
+        if not wrong:
+            continue
+        findings.append(Finding(
+            id=f"arithmetic-{_slug(record.id)}-count",
+            severity="error",
+            category="arithmetic",
+            message_en=(f"The article says {stated} documents were signed, but "
+                        + "; ".join(f"{what}: {c}" for what, c in wrong.items()) + "."),
+            message_fa=(f"متن از امضای {_fa(stated)} سند می‌گوید، اما شمار اسناد فهرست‌شده "
+                        + "، ".join(_fa(c) for c in wrong.values()) + " است."),
+            evidence=_sources_evidence([record]) + tuple(
+                Evidence(n, t) for n in listing
+                for t in _TITLE.findall(article.get(n, ""))[:1]),
+            computation="; ".join(f"{what} = {c}" for what, c in counts.items())
+            + f"; stated = {stated}",
+            source="computed",
+            extra={"related": [record.id]},
+        ))
+    return findings
+
+
+def check_arithmetic(kb: KB, article: Article | None = None) -> list[Finding]:
+    """Every arithmetic check: parts vs totals, previous year from growth rates, counts."""
+    return [*check_parts_vs_totals(kb), *check_previous_year(kb),
+            *check_document_count(kb, article)]
