@@ -120,3 +120,16 @@ def test_help_everywhere_with_short_flag_and_visible_brackets(kzir_process) -> N
     assert "\x1b" not in kzir_process("--help").out
     version = kzir_process("--version")
     assert version.code == 0 and version.out.startswith("kzir ")
+
+
+def test_visual_rtl_is_opt_in_and_never_touches_json(cli) -> None:
+    logical = cli("people", "--lang", "fa", "--fields", "name")
+    assert "قاسم ژومارت توکایف" in logical.out
+    visual = cli("--rtl", "visual", "people", "--lang", "fa", "--fields", "name")
+    assert visual.code == 0
+    assert "قاسم ژومارت توکایف" not in visual.out
+    assert "ﻢﺳﺎﻗ" in visual.out  # shaped presentation forms, laid out left to right
+    as_json = cli("--rtl", "visual", "people", "--json", "--fields", "name_fa").json()
+    assert as_json[0]["name_fa"] == "قاسم ژومارت توکایف"
+    bad = cli("--rtl", "sideways", "people")
+    assert bad.code == 2 and "logical, visual" in bad.err

@@ -39,8 +39,15 @@ def root(
                                            "(env KZIR_KB).")] = None,
     debug: Annotated[bool, typer.Option("--debug",
                                         help="Show tracebacks (env KZIR_DEBUG=1).")] = False,
+    rtl: Annotated[str, typer.Option("--rtl", envvar="KZIR_RTL", metavar="logical|visual",
+                                     help="Right-to-left text in logical order (default; for "
+                                     "terminals that reorder it) or visual order (needs "
+                                     "kzir[rtl]). Never applies to JSON/CSV.")] = "logical",
 ) -> None:
     """Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022)."""
+    from ..render.sanitize import set_rtl_mode
+
+    set_rtl_mode(rtl.strip().lower())  # every run sets it, so nothing leaks between runs
     if kb is not None:
         from ..kb import KB_ENV
 

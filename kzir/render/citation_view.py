@@ -9,7 +9,7 @@ from typing import TextIO
 from ..citations import Citation
 from ..options import OutputOptions
 from .formats import dump_json, resolve_format
-from .sanitize import clean
+from .sanitize import display
 
 OPEN, CLOSE = "⟦", "⟧"  # plain-text marks around the quoted span
 
@@ -33,12 +33,12 @@ def emit_citations(citations: Sequence[Citation], opts: OutputOptions,
             out.write("\n")
         out.write(f"¶{c.paragraph} (fa)\n")
         if c.start >= 0:
-            out.write(clean(c.fa[: c.start]) + OPEN + clean(c.quote) + CLOSE
-                      + clean(c.fa[c.end:]) + "\n")
+            out.write(display(c.fa[: c.start]) + OPEN + display(c.quote) + CLOSE
+                      + display(c.fa[c.end:]) + "\n")
         else:
-            out.write(clean(c.fa) + "\n")
-            out.write(f"(quote not found in the paragraph: «{clean(c.quote)}»)\n")
-        out.write(f"¶{c.paragraph} (en)\n{clean(c.en)}\n")
+            out.write(display(c.fa) + "\n")
+            out.write(f"(quote not found in the paragraph: «{display(c.quote)}»)\n")
+        out.write(f"¶{c.paragraph} (en)\n{display(c.en)}\n")
 
 
 def _rich_citations(citations: Sequence[Citation], out: TextIO) -> None:
@@ -51,14 +51,14 @@ def _rich_citations(citations: Sequence[Citation], out: TextIO) -> None:
             console.print()
         console.print(Text(f"¶{c.paragraph} (fa)", style="bold"))
         if c.start >= 0:
-            text = Text(clean(c.fa[: c.start]))
-            text.append(clean(c.quote), style="bold reverse")
-            text.append(clean(c.fa[c.end:]))
+            text = Text(display(c.fa[: c.start]))
+            text.append(display(c.quote), style="bold reverse")
+            text.append(display(c.fa[c.end:]))
         else:
-            text = Text(clean(c.fa) + f"\n(quote not found: «{clean(c.quote)}»)")
+            text = Text(display(c.fa) + f"\n(quote not found: «{display(c.quote)}»)")
         console.print(text)
         console.print(Text(f"¶{c.paragraph} (en)", style="bold"))
-        console.print(Text(clean(c.en)))
+        console.print(Text(display(c.en)))
 
 
 def emit_paragraph(n: int, fa: str, en: str, lang: str, opts: OutputOptions,
@@ -77,4 +77,4 @@ def emit_paragraph(n: int, fa: str, en: str, lang: str, opts: OutputOptions,
             out.write("\n")
         if lang == "both":
             out.write(f"¶{n} ({code})\n")
-        out.write(clean(text) + "\n")
+        out.write(display(text) + "\n")

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from ..errors import UsageError
 from ..options import OutputOptions
-from .sanitize import clean
+from .sanitize import clean, display
 from .view import Column, Detail, Listing
 
 FORMAT_NAMES = ("table", "plain", "json", "jsonl", "csv")
@@ -135,7 +135,7 @@ def cell_text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, int):
         return f"{value:,}"
-    return clean(value)
+    return display(value)
 
 
 def _write_csv(columns: Sequence[Column], items: Sequence[Any], opts: OutputOptions,
@@ -157,7 +157,7 @@ def _write_plain(title: str | None, columns: Sequence[Column], items: Sequence[A
     from .plain import write_rows
 
     rows = [[cell_text(c.get(item, opts)) for c in columns] for item in items]
-    write_rows([c.title(opts.lang) for c in columns], rows, [c.align for c in columns], stream)
+    write_rows([display(c.title(opts.lang)) for c in columns], rows, [c.align for c in columns], stream)
 
 
 def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = None,

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from .sanitize import clean
+from .sanitize import display
 
 
 def display_width(text: str) -> int:
@@ -40,10 +40,10 @@ def write_rows(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: Se
 
 def write_pairs(title: str | None, pairs: Sequence[tuple[str, str]], stream: TextIO) -> None:
     if title:
-        stream.write(clean(title) + "\n")
+        stream.write(display(title) + "\n")
     width = max((display_width(label) for label, _ in pairs), default=0)
     for label, value in pairs:
         lines = str(value).split("\n")
-        stream.write(f"{_pad(clean(label), width, 'left')}  {clean(lines[0])}".rstrip() + "\n")
+        stream.write(f"{_pad(display(label), width, 'left')}  {display(lines[0])}".rstrip() + "\n")
         for more in lines[1:]:
-            stream.write(f"{' ' * width}  {clean(more)}".rstrip() + "\n")
+            stream.write(f"{' ' * width}  {display(more)}".rstrip() + "\n")

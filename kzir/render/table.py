@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..options import OutputOptions
 from .formats import cell_text
-from .sanitize import clean
+from .sanitize import display
 from .view import Column
 
 
@@ -23,10 +23,10 @@ def _console(stream: TextIO) -> Console:
 
 def write_table(title: str | None, columns: Sequence[Column], items: Sequence[Any],
                 opts: OutputOptions, stream: TextIO) -> None:
-    table = Table(title=Text(clean(title)) if title else None, box=box.SIMPLE_HEAVY,
+    table = Table(title=Text(display(title)) if title else None, box=box.SIMPLE_HEAVY,
                   show_lines=False)
     for column in columns:
-        table.add_column(Text(clean(column.title(opts.lang))), justify=column.align,  # type: ignore[arg-type]
+        table.add_column(Text(display(column.title(opts.lang))), justify=column.align,  # type: ignore[arg-type]
                          overflow="fold")
     for item in items:
         table.add_row(*(Text(cell_text(c.get(item, opts))) for c in columns))
@@ -34,10 +34,10 @@ def write_table(title: str | None, columns: Sequence[Column], items: Sequence[An
 
 
 def write_pairs_table(title: str | None, pairs: Sequence[tuple[str, str]], stream: TextIO) -> None:
-    table = Table(title=Text(clean(title)) if title else None, box=box.SIMPLE, show_header=False)
+    table = Table(title=Text(display(title)) if title else None, box=box.SIMPLE, show_header=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in pairs:
-        lines = [clean(line) for line in str(value).split("\n")]
-        table.add_row(Text(clean(label)), Text("\n".join(lines)))
+        lines = [display(line) for line in str(value).split("\n")]
+        table.add_row(Text(display(label)), Text("\n".join(lines)))
     _console(stream).print(table)
