@@ -7,7 +7,7 @@ is drawn from the real KB's own English and Persian vocabulary, so common query 
 of records as they would in a bigger real KB. Each synthetic record carries the fields its kind
 requires and one verbatim quote of a real paragraph, so the KB validates like the bundled one.
 
-Usage: python benchmarks/make_synthetic_kb.py N [OUT.json] [--seed S]
+Usage: python benchmarks/make_synthetic_kb.py N [OUT.json] [--seed S] [--shape compact|full]
 Without OUT it writes to a new temporary directory and prints the path. Never commit the output.
 """
 
@@ -49,14 +49,16 @@ def _vocabulary(kb: dict[str, Any], lang: str) -> list[str]:
 class Maker:
     """Builds synthetic records from the real KB's words and paragraphs."""
 
-    def __init__(self, kb: dict[str, Any], seed: int) -> None:
+    def __init__(self, kb: dict[str, Any], seed: int, text: float = 1.0) -> None:
         self.rng = random.Random(seed)
+        self.text = text  # scales every text length: 1.0 "full", 0.5 "compact"
         self.en = _vocabulary(kb, "en")
         self.fa = _vocabulary(kb, "fa")
         self.paragraphs = [p for p in kb["paragraphs"] if p.get("role") == "body"]
 
     def words(self, lang: str, lo: int, hi: int) -> str:
         pool = self.en if lang == "en" else self.fa
+        lo, hi = max(1, round(lo * self.text)), max(1, round(hi * self.text))
         return " ".join(self.rng.choice(pool) for _ in range(self.rng.randint(lo, hi)))
 
     def pair(self, name: str, lo: int, hi: int) -> dict[str, str]:
@@ -67,7 +69,8 @@ class Maker:
         """A verbatim span of a real paragraph: a run of 4-10 of its words."""
         para = self.rng.choice(self.paragraphs)
         spans = [m.span() for m in re.finditer(r"\S+", para["fa"])]
-        size = min(len(spans), self.rng.randint(4, 10))
+        size = min(len(spans), self.rng.randint(max(2, round(4 * self.text)),
+                                                max(2, round(10 * self.text))))
         start = self.rng.randrange(len(spans) - size + 1)
         return {"paragraph": para["n"],
                 "quote": para["fa"][spans[start][0]:spans[start + size - 1][1]]}
@@ -138,21 +141,29 @@ class Maker:
                 **self.pair("title", 3, 7), **self.pair("text", 8, 20)}
 
 
-def make(n: int, seed: int = 1) -> dict[str, Any]:
-    """A KB document with `n` records: the real ones, then synthetic ones up to n."""
+SHAPES = {"compact": 0.5, "full": 1.0}
+
+
+def make(n: int, seed: int = 1, shape: str = "compact") -> dict[str, Any]:
+    """A KB document with `n` records: the real ones, then synthetic ones up to n.
+
+    shape "full": summaries of 8-18 words per language, titles of 3-9, quotes of 4-10 words
+    (about 680 bytes a record); "compact" halves every text (about 420 bytes a record). The
+    bundled KB's records average 1.2 kB because of their long notes.
+    """
     kb = bundled_kb()
-    maker = Maker(kb, seed)
+    maker = Maker(kb, seed, SHAPES[shape])
     real = kb["records"][:n]
     kb["records"] = real + [maker.record(i) for i in range(n - len(real))]
     kb["findings"] = []
     return kb
 
 
-def write(n: int, out: Path | None = None, seed: int = 1) -> Path:
+def write(n: int, out: Path | None = None, seed: int = 1, shape: str = "compact") -> Path:
     """Write the synthetic KB (to a fresh temporary directory unless `out` is given)."""
     if out is None:
-        out = Path(tempfile.mkdtemp(prefix="kzir-synth-")) / f"kb-{n}.json"
-    out.write_text(json.dumps(make(n, seed), ensure_ascii=False), encoding="utf-8")
+        out = Path(tempfile.mkdtemp(prefix="kzir-synth-")) / f"kb-{n}-{shape}.json"
+    out.write_text(json.dumps(make(n, seed, shape), ensure_ascii=False), encoding="utf-8")
     return out
 
 
@@ -161,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of records")
     parser.add_argument("out", nargs="?", type=Path, help="output file (default: a temp dir)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="compact",
+                        help="text length of synthetic records (default: compact)")
     args = parser.parse_args(argv)
-    path = write(args.n, args.out, args.seed)
+    path = write(args.n, args.out, args.seed, args.shape)
     size = path.stat().st_size
     print(f"{path}\t{args.n} records\t{size / 1e6:.1f} MB\t{size / args.n:.0f} bytes/record")
     return 0

@@ -6,10 +6,11 @@ The bundled KB is read from the installed package (`kzir/data`, via importlib.re
 
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from .model import Paragraph, Record, record_from_dict
 from .schema import first_violation
 
 KB_ENV = "KZIR_KB"
+_FREEZE_FROM = 10_000  # records
 
 
 def data_file(name: str) -> Any:
@@ -31,17 +33,64 @@ def read_data_text(name: str) -> str:
     return data_file(name).read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True, slots=True)
 class KB:
-    """The whole knowledge base: records, paragraphs and hand-curated findings, indexed."""
+    """The whole knowledge base: records, paragraphs and hand-curated findings, indexed.
 
-    meta: Mapping[str, Any]
-    records: tuple[Record, ...]
-    paragraphs: Mapping[int, Paragraph]
-    findings: tuple[Mapping[str, Any], ...]
-    path: str
-    by_id: Mapping[str, Record] = field(repr=False)
-    by_kind: Mapping[str, tuple[Record, ...]] = field(repr=False)
+    Records are built from the validated KB dicts on first use of `records`, `by_id` or
+    `by_kind` (or one at a time with `record_at`): a search of a 100,000-record KB reads the
+    dicts (`raw_records`) and builds only the records it shows.
+    """
+
+    __slots__ = ("_by_id", "_by_kind", "_one", "_records", "findings", "meta", "paragraphs",
+                 "path", "raw_records")
+
+    def __init__(self, meta: Mapping[str, Any], raw_records: Sequence[Mapping[str, Any]],
+                 paragraphs: Mapping[int, Paragraph], findings: tuple[Mapping[str, Any], ...],
+                 path: str) -> None:
+        self.meta = meta
+        self.raw_records = raw_records
+        self.paragraphs = paragraphs
+        self.findings = findings
+        self.path = path
+        self._records: tuple[Record, ...] | None = None
+        self._by_id: dict[str, Record] | None = None
+        self._by_kind: dict[str, tuple[Record, ...]] | None = None
+        self._one: dict[int, Record] = {}
+
+    def __repr__(self) -> str:
+        return f"KB(path={self.path!r}, records={len(self.raw_records)})"
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        if self._records is None:
+            one = self._one
+            self._records = tuple(one.get(i) or record_from_dict(raw)
+                                  for i, raw in enumerate(self.raw_records))
+        return self._records
+
+    @property
+    def by_id(self) -> Mapping[str, Record]:
+        if self._by_id is None:
+            self._by_id = {r.id: r for r in self.records}
+        return self._by_id
+
+    @property
+    def by_kind(self) -> Mapping[str, tuple[Record, ...]]:
+        if self._by_kind is None:
+            groups: dict[str, list[Record]] = {}
+            for record in self.records:
+                groups.setdefault(record.kind, []).append(record)
+            self._by_kind = {k: tuple(v) for k, v in groups.items()}
+        return self._by_kind
+
+    def record_at(self, position: int) -> Record:
+        """The record at this position of the KB, built alone if the others are not needed."""
+        if self._records is not None:
+            return self._records[position]
+        record = self._one.get(position)
+        if record is None:
+            record = self._one[position] = record_from_dict(self.raw_records[position])
+        return record
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
         return self.by_kind.get(kind, ())
@@ -107,22 +156,27 @@ def validate(doc: Any, schema: Mapping[str, Any]) -> None:
 
 
 def build(doc: Mapping[str, Any], path: str) -> KB:
-    """Index a validated KB document."""
-    records = tuple(record_from_dict(raw) for raw in doc["records"])
-    by_kind: dict[str, list[Record]] = {}
-    for record in records:
-        by_kind.setdefault(record.kind, []).append(record)
+    """Index a validated KB document (records are built lazily, see KB)."""
     paragraphs = {p["n"]: Paragraph(p["n"], p["fa"], p["en"], p.get("role", "body"))
                   for p in doc["paragraphs"]}
-    return KB(
-        meta=doc["meta"],
-        records=records,
-        paragraphs=paragraphs,
-        findings=tuple(doc.get("findings", ())),
-        path=path,
-        by_id={r.id: r for r in records},
-        by_kind={k: tuple(v) for k, v in by_kind.items()},
-    )
+    return KB(meta=doc["meta"], raw_records=doc["records"], paragraphs=paragraphs,
+              findings=tuple(doc.get("findings", ())), path=path)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large KB is parsed and validated.
+
+    json.loads of a 100,000-record KB creates millions of containers, none of them garbage; the
+    collector would walk them again and again (about a third of the parse time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @cache
@@ -138,21 +192,30 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> str | None:
 
 @cache
 def _load(path: str | None) -> KB:
+    # Bytes straight to json.loads: it decodes UTF-8 itself, sparing a second pass over a big KB.
     try:
         if path is None:
-            text, label = read_data_text("kb.json"), "bundled kb.json"
+            data, label = data_file("kb.json").read_bytes(), "bundled kb.json"
         else:
-            text, label = Path(path).read_text(encoding="utf-8"), path
+            data, label = Path(path).read_bytes(), path
     except FileNotFoundError:
         raise KbError(f"cannot read KB: no file '{path}'", hint="check --kb / KZIR_KB") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise KbError(f"cannot read KB '{path}': {exc}") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise KbError(f"invalid KB {label}: not JSON: {exc}") from None
-    validate(doc, schema())
-    return build(doc, label)
+    with _no_gc():
+        try:
+            doc = json.loads(data)
+        except UnicodeDecodeError as exc:
+            raise KbError(f"cannot read KB '{label}': {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise KbError(f"invalid KB {label}: not JSON: {exc}") from None
+        validate(doc, schema())
+        kb = build(doc, label)
+    if len(kb.raw_records) >= _FREEZE_FROM:
+        # A big KB lives as long as the process: move its millions of objects out of the
+        # collector's sight, so later collections (and the one at exit) do not walk them again.
+        gc.freeze()
+    return kb
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KB:

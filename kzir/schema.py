@@ -115,14 +115,16 @@ def _valid(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any]) -> bo
 
 def first_violation(instance: Any, schema: Mapping[str, Any]) -> SchemaViolation | None:
     """The first violation found, or None when the instance is valid."""
-    if is_valid(instance, schema):
+    if _compiled(schema)(instance):
         return None
     return next(_errors(instance, schema, schema, ()), None)
 
 
 def is_valid(instance: Any, schema: Mapping[str, Any]) -> bool:
-    """Whether the instance satisfies the schema (the compiled fast path of `first_violation`)."""
-    return _compiled(schema)(instance)
+    """Whether the instance satisfies the schema: the compiled check, and for what it rejects
+    (it also rejects subclasses of the JSON types, which `_errors` accepts) the full walk."""
+    return bool(_compiled(schema)(instance)) or next(_errors(instance, schema, schema, ()),
+                                                     None) is None
 
 
 # ---------------------------------------------------------------- compiled fast path
@@ -200,19 +202,26 @@ class _Compiler:
         """Append statements to `out` that `return False` when `v` breaks `node`."""
         pad = "    " * depth
         if "$ref" in node:
-            out.append(f"{pad}if not {self.function(self.resolve(node['$ref']))}({v}): "
-                       "return False")
+            target = self.resolve(node["$ref"])
+            if _has_no_ref(target):  # small leaf definitions (source, date): inline, no call
+                self.checks(target, v, out, depth)
+            else:
+                out.append(f"{pad}if not {self.function(target)}({v}): return False")
         known = None  # the one JSON type `v` is known to have once the type check passed
         if "type" in node:
             names = node["type"] if isinstance(node["type"], list) else [node["type"]]
+            # Exact types (what json.loads makes): stricter than `_errors`' isinstance, so a
+            # subclass instance falls back to the walker instead of being wrongly accepted.
             tests = []
             for n in names:
-                if n == "integer":
-                    tests.append(f"(isinstance({v}, int) and not isinstance({v}, bool))")
-                elif n == "number":
-                    tests.append(f"(isinstance({v}, (int, float)) and not isinstance({v}, bool))")
+                if n == "number":
+                    tests.append(f"type({v}) is int or type({v}) is float")
+                elif n == "integer":
+                    tests.append(f"type({v}) is int")
+                elif n == "null":
+                    tests.append(f"{v} is None")
                 else:
-                    tests.append(f"isinstance({v}, {_PY_TYPES[n]})")
+                    tests.append(f"type({v}) is {_PY_TYPES[n]}")
             out.append(f"{pad}if not ({' or '.join(tests)}): return False")
             known = names[0] if len(names) == 1 else None
         if "const" in node:
@@ -222,11 +231,17 @@ class _Compiler:
         if "minLength" in node or "pattern" in node:
             inner = self.guard(f"isinstance({v}, str)", known == "string", out, depth)
             ipad = "    " * inner
-            if "minLength" in node:
+            if node.get("minLength") == 1:
+                out.append(f"{ipad}if not {v}: return False")
+            elif "minLength" in node:
                 out.append(f"{ipad}if len({v}) < {int(node['minLength'])}: return False")
             if "pattern" in node:
-                search = self.const(_regex(node["pattern"]).search)
-                out.append(f"{ipad}if not {search}({v}): return False")
+                literal = _anchored_literal(node["pattern"])
+                if literal is not None:  # "^doc-": a prefix test, no regex engine needed
+                    out.append(f"{ipad}if not {v}.startswith({literal!r}): return False")
+                else:
+                    search = self.const(_regex(node["pattern"]).search)
+                    out.append(f"{ipad}if not {search}({v}): return False")
         if "minimum" in node or "maximum" in node:
             inner = self.guard(f"isinstance({v}, (int, float)) and not isinstance({v}, bool)",
                                known in ("integer", "number"), out, depth)
@@ -279,12 +294,30 @@ class _Compiler:
         if required:
             out.append(f"{ipad}if not {self.const(frozenset(required))} <= {v}.keys(): "
                        "return False")
+        optional = [(name, sub) for name, sub in props.items() if name not in required]
         for name, sub in props.items():
-            item = self.var()
-            out.append(f"{ipad}{item} = {v}.get({name!r}, _MISSING)")
-            out.append(f"{ipad}if {item} is not _MISSING:")
-            self.checks(sub, item, out, inner + 1)
-            out.append(f"{ipad}    pass")
+            if name in required:  # present: the required check above has passed
+                item = self.var()
+                out.append(f"{ipad}{item} = {v}[{name!r}]")
+                self.checks(sub, item, out, inner)
+        if len(optional) >= 4:
+            # Most optional properties are absent: visit only the ones present.
+            key = self.var()
+            names = self.const(frozenset(name for name, _ in optional))
+            out.append(f"{ipad}for {key} in {v}.keys() & {names}:")
+            for i, (name, sub) in enumerate(optional):
+                item = self.var()
+                out.append(f"{ipad}    {'if' if i == 0 else 'elif'} {key} == {name!r}:")
+                out.append(f"{ipad}        {item} = {v}[{key}]")
+                self.checks(sub, item, out, inner + 2)
+                out.append(f"{ipad}        pass")
+        else:
+            for name, sub in optional:
+                item = self.var()
+                out.append(f"{ipad}{item} = {v}.get({name!r}, _MISSING)")
+                out.append(f"{ipad}if {item} is not _MISSING:")
+                self.checks(sub, item, out, inner + 1)
+                out.append(f"{ipad}    pass")
         if extra is False:
             out.append(f"{ipad}if not {v}.keys() <= {self.const(frozenset(props))}: "
                        "return False")
@@ -319,6 +352,23 @@ class _Compiler:
         out.append(f"{pad}        {check} = {table}.get({tag})")
         out.append(f"{pad}        if {check} is not None and not {check}({v}): return False")
         out.append(f"{pad}elif not ({every}): return False")
+
+
+def _has_no_ref(node: Any) -> bool:
+    """Whether a schema node and everything under it is free of $ref (so it can be inlined)."""
+    if isinstance(node, dict):
+        return "$ref" not in node and all(_has_no_ref(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_has_no_ref(v) for v in node)
+    return True
+
+
+def _anchored_literal(pattern: str) -> str | None:
+    """The literal prefix when `pattern` is exactly ^ and plain characters, e.g. "^doc-"."""
+    body = pattern[1:]
+    if pattern.startswith("^") and body and re.fullmatch(r"[A-Za-z0-9_\- ]+", body):
+        return body
+    return None
 
 
 def _const_branch(sub: Any) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalog, check, date, events, export, records, trade, treaties
+from . import catalog, check, date, events, export, records, search, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -74,3 +74,4 @@ for name, command in [
 ]:
     app.command(name, context_settings=CONTEXT)(command)
 app.command("check", context_settings=CONTEXT)(check.check)
+app.command("search", context_settings=CONTEXT)(search.search)

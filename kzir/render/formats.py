@@ -157,7 +157,8 @@ def _write_plain(title: str | None, columns: Sequence[Column], items: Sequence[A
     from .plain import write_rows
 
     rows = [[cell_text(c.get(item, opts)) for c in columns] for item in items]
-    write_rows([display(c.title(opts.lang)) for c in columns], rows, [c.align for c in columns], stream)
+    headers = [display(c.title(opts.lang)) for c in columns]
+    write_rows(headers, rows, [c.align for c in columns], stream)
 
 
 def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = None,

@@ -1,0 +1,79 @@
+"""`kzir search`: find any fact or paragraph by words, in English or Persian, ranked by BM25F."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import OutputOptions
+from .options import output_options
+
+# Words people use for a kind, mapped to the kind (plurals are accepted for all).
+_KIND_ALIASES = {"people": "person", "persons": "person", "org": "organization",
+                 "orgs": "organization", "organisation": "organization", "doc": "document",
+                 "docs": "document", "treaty": "document", "treaties": "document",
+                 "paragraphs": "paragraph", "para": "paragraph"}
+
+
+def parse_kinds(text: str | None) -> tuple[str, ...] | None:
+    """The kinds named in `--kind` (comma-separated), or UsageError listing the valid ones."""
+    if text is None:
+        return None
+    from ..errors import UsageError
+    from ..search import SEARCH_KINDS
+
+    kinds = []
+    for part in text.split(","):
+        word = part.strip().lower()
+        if not word:
+            continue
+        word = _KIND_ALIASES.get(word, word)
+        if word not in SEARCH_KINDS and word.endswith("s") and word[:-1] in SEARCH_KINDS:
+            word = word[:-1]
+        if word not in SEARCH_KINDS:
+            raise UsageError(f"--kind: unknown kind '{part.strip()}'",
+                             hint=f"valid: {', '.join(SEARCH_KINDS)}")
+        kinds.append(word)
+    if not kinds:
+        raise UsageError("--kind needs a kind", hint=f"valid: {', '.join(SEARCH_KINDS)}")
+    return tuple(dict.fromkeys(kinds))
+
+
+@output_options
+def search(
+    out: OutputOptions,
+    query: Annotated[list[str] | None, typer.Argument(
+        metavar="QUERY...",
+        help="Words or a whole question, in English or Persian (quote it or not). Taken "
+        "literally: quotes, brackets and AND/OR are just characters.")] = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", "-k", metavar="KIND",
+        help="Only results of these kinds, comma-separated: document, event, trade, resource, "
+        "mission, person, organization, place, fact, paragraph.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show why each result ranked where it did (BM25F terms, idf, fields)."
+    )] = False,
+) -> None:
+    """Search every record and paragraph; results ranked, with a snippet and their paragraphs.
+
+    Default --limit is 10. Snippets are in the query's language unless --lang is given.
+    """
+    import dataclasses
+
+    from .. import kb
+    from ..errors import UsageError
+    from ..render.formats import emit_listing
+    from ..render.search_view import search_listing
+    from ..search import search as run_search
+
+    text = " ".join(query or ()).strip()
+    if not text:
+        raise UsageError("empty query", hint="give words to search for, e.g. kzir search uranium")
+    kinds = parse_kinds(kind)
+    if out.limit is None:
+        out = dataclasses.replace(out, limit=10)
+    lang = out.lang if out.lang_explicit else None
+    results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
+                         lang=lang)
+    emit_listing(search_listing(results, explain=explain), out)

@@ -1,0 +1,390 @@
+"""`kzir search`: normalisation, cross-lingual reach, literal queries, ranking output, the CLI.
+
+Everything runs against the real bundled KB (or a copy of it with one record added); no timing
+assertions here (the scaling benchmark is benchmarks/search_scale.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzir import kb as kbmod
+from kzir import schema as schemamod
+from kzir import search as S
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def base() -> kbmod.KB:
+    return kbmod.load()
+
+
+def ids(base: kbmod.KB, query: str, n: int = 5, **kw: Any) -> list[str]:
+    return [h.id for h in S.search(base, query, limit=n, **kw).hits]
+
+
+def ranking(base: kbmod.KB, query: str, n: int = 10) -> list[tuple[str, float]]:
+    return [(h.id, h.score) for h in S.search(base, query, limit=n).hits]
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation: the ways people type the same thing give the same results
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "canonical"), [
+    ("رئيس جمهور قزاقستان", "رئیس جمهور قزاقستان"),       # Arabic yeh
+    ("كنسولگري ايران", "کنسولگری ایران"),                 # Arabic kaf and yeh
+    ("صادرات ۱۴۰۰", "صادرات 1400"),                       # Persian digits
+    ("صادرات ١٤٠٠", "صادرات 1400"),                       # Arabic-Indic digits
+    ("کِشوَرهای همسایه", "کشورهای همسایه"),                 # diacritics
+    ("اورانـــیوم", "اورانیوم"),                           # tatweel
+    ("URANIUM!!!", "uranium"),                            # case and punctuation
+    ("Consulates?", "consulate"),                         # plural
+    ("Kazakhstan's consulates", "kazakhstan consulate"),  # possessive
+])
+def test_typing_variants_give_identical_rankings(base: kbmod.KB, typed: str,
+                                                 canonical: str) -> None:
+    assert ranking(base, typed) == ranking(base, canonical)
+    assert ranking(base, typed), canonical
+
+
+def test_fold_unifies_letters_digits_marks_and_case() -> None:
+    assert S.fold("ي ك ى ة ۀ أ إ") == S.fold("ی ک ی ه ه ا ا")
+    assert S.fold("۱۲۳٫۵ ١٢٣") == S.fold("123.5 123")
+    assert S.fold("تقریباً کِتاب") == S.fold("تقریبا کتاب")
+    assert S.fold("Nur-Sultan") == S.fold("nur sultan")
+    assert S.fold("رئیس\u200cجمهور") == S.fold("رئیس جمهور")  # ZWNJ is a space
+
+
+@pytest.mark.parametrize("typed", ["رئیس‌جمهور قزاقستان", "رئیس جمهور قزاقستان",
+                                   "رئیسجمهور قزاقستان"])
+def test_zwnj_space_and_fused_compounds_all_find_the_president(base: kbmod.KB,
+                                                               typed: str) -> None:
+    assert "person-tokayev" in ids(base, typed, 3)
+
+
+@pytest.mark.parametrize("typed", ["تفاهم‌نامه صداوسیما", "تفاهم نامه صدا و سیما",
+                                   "تفاهمنامه صداوسیما"])
+def test_memorandum_spellings_all_find_the_irib_document(base: kbmod.KB, typed: str) -> None:
+    assert "doc-07-media" in ids(base, typed, 3)
+
+
+@pytest.mark.parametrize("typed", ["265.2 million", "265,200,000", "265200000",
+                                   "$265.2 million", "۲۶۵ میلیون و ۲۰۰ هزار دلار",
+                                   "۲۶۵٫۲ میلیون دلار"])
+def test_number_forms_find_the_1400_total(base: kbmod.KB, typed: str) -> None:
+    assert ids(base, typed, 1) == ["trade-1400-total"]
+
+
+def test_a_number_does_not_match_inside_a_longer_number(base: kbmod.KB) -> None:
+    # English writes $265.2 million and 265,200,000: neither contains the number 265;
+    # the Persian «۲۶۵ میلیون و ۲۰۰ هزار» does.
+    hit = next(h for h in S.search(base, "265", limit=20, explain=True).hits
+               if h.id == "trade-1400-total")
+    assert hit.explain is not None
+    fields = set(hit.explain["terms"][0]["fields"])
+    assert fields and all(name.endswith("_fa") for name in fields)
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-lingual reach and the synonym table
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("uranium", "res-uranium"),
+    ("اورانیوم", "res-uranium"),
+    ("customs", "org-ir-customs"),
+    ("گمرک", "org-ir-customs"),
+    ("how many consulates does Iran have", "mission-ir-consulate-almaty"),
+    ("ایران چند تا کنسولگری داره", "mission-ir-consulate-almaty"),
+    ("sales to Kazakhstan 1400", "trade-1400-export"),
+    ("صادرات ایران به قزاقستان ۱۴۰۰", "trade-1400-export"),
+    ("IRIB memorandum", "doc-07-media"),
+    ("Farabi", "person-farabi"),
+    ("فارابی", "person-farabi"),
+])
+def test_english_and_persian_queries_reach_the_fact(base: kbmod.KB, query: str,
+                                                    expected: str) -> None:
+    assert expected in ids(base, query, 3)
+
+
+@pytest.mark.parametrize("word", ["treaty", "agreement", "MoU", "memorandum", "document"])
+def test_agreement_words_reach_the_signed_documents(base: kbmod.KB, word: str) -> None:
+    hits = S.search(base, word, limit=20).hits
+    assert any(h.kind == "document" for h in hits)
+    assert any({8, 10} & set(h.paragraphs) for h in hits[:3])
+
+
+def test_english_query_snippet_is_english_and_persian_query_snippet_persian(
+        base: kbmod.KB) -> None:
+    en = S.search(base, "uranium", limit=1).hits[0]
+    fa = S.search(base, "اورانیوم", limit=1).hits[0]
+    assert "uranium" in en.snippet and "اورانیوم" in fa.snippet
+    assert S.search(base, "uranium", limit=1, lang="fa").hits[0].snippet.startswith("تخمین")
+
+
+def test_colloquial_persian_question(base: kbmod.KB) -> None:
+    hits = S.search(base, "چند ساله که تو ایران روی آثار فارابی تحقیق میشه", limit=3).hits
+    assert 15 in hits[0].paragraphs
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("consulates", "consulat"), ("exported", "export"), ("countries", "countr"),
+    ("studies", "stud"), ("Kazakhstan's", "kazakhstan")])
+def test_english_stemmer(word: str, stem: str) -> None:
+    assert S.stem_en(word.lower()) == stem
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("دانشگاههای", "دانشگاه"), ("کرسیها", "کرسی"), ("ایرانی", "ایران"),
+    ("میکنند", "کنند"), ("میلیون", "میلیون"), ("قزاقستان", "قزاقستان")])
+def test_persian_stemmer(word: str, stem: str) -> None:
+    assert S.stem_fa(word) == stem
+
+
+# --------------------------------------------------------------------------------------------
+# Literal queries: no operators, no errors
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", [
+    '"uranium" AND (gold OR [lead])', "*", "(((", '""', "'; DROP TABLE records; --",
+    "\\", "[a-z]+", "%s {0} $1", "uranium NOT gold", "-", "؟؟؟", "\u200c\u200c", "a" * 5000,
+    "\x00\x1e\x1b[31m", "🙂 uranium", "9" * 400, "1" * 30 + " million", "00000",
+])
+def test_literal_queries_never_raise(base: kbmod.KB, query: str) -> None:
+    S.search(base, query, explain=True)
+
+
+def test_operators_are_words_not_operators(base: kbmod.KB) -> None:
+    both = ids(base, "uranium NOT gold", 10)
+    assert "res-uranium" in both and "res-gold" in both
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_a_valid_query(query: str) -> None:
+    results = S.search(kbmod.load(), query, limit=3, explain=True)
+    assert len(results.hits) <= 3
+    assert all(h.paragraphs for h in results.hits)
+
+
+# --------------------------------------------------------------------------------------------
+# Ranking and explanations
+# --------------------------------------------------------------------------------------------
+
+def test_results_are_ranked_and_limited(base: kbmod.KB) -> None:
+    results = S.search(base, "Kazakhstan trade", limit=5)
+    scores = [h.score for h in results.hits]
+    assert [h.rank for h in results.hits] == [1, 2, 3, 4, 5]
+    assert scores == sorted(scores, reverse=True)
+    assert results.total > 5
+
+
+def test_kinds_filter(base: kbmod.KB) -> None:
+    hits = S.search(base, "uranium", kinds={"paragraph"}).hits
+    assert [h.id for h in hits] == ["paragraph-35"]
+    assert hits[0].kind == "paragraph" and hits[0].paragraphs == (35,)
+
+
+def test_explanation_adds_up_to_the_score(base: kbmod.KB) -> None:
+    hit = S.search(base, "how many consulates does Iran have", limit=1, explain=True).hits[0]
+    why = hit.explain
+    assert why is not None and why["method"] == "BM25F"
+    assert abs(sum(t["score"] for t in why["terms"]) - hit.score) < 0.01
+    term = why["terms"][0]
+    assert term["term"] == "consulates" and term["idf"] > 0 and term["fields"]
+
+
+def test_idf_favours_rare_words(base: kbmod.KB) -> None:
+    why = S.search(base, "Kazakhstan uranium", limit=1, explain=True).hits[0].explain
+    assert why is not None
+    by_term = {t["term"]: t for t in why["terms"]}
+    assert by_term["uranium"]["idf"] > 3 * by_term["kazakhstan"]["idf"]
+
+
+def test_recall_on_the_dev_questions(base: kbmod.KB) -> None:
+    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    for lang in ("en", "fa"):
+        found = sum(
+            any(set(q["paragraphs"]) & set(h.paragraphs)
+                for h in S.search(base, q[f"q_{lang}"], limit=3).hits)
+            for q in questions)
+        assert found / len(questions) >= 0.95, lang
+
+
+# --------------------------------------------------------------------------------------------
+# The command
+# --------------------------------------------------------------------------------------------
+
+def test_json_is_one_array_in_rank_order_with_records_and_sources(cli) -> None:
+    result = cli("search", "uranium", "--json")
+    assert result.code == 0
+    rows = result.json()
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    first = rows[0]
+    assert {"rank", "score", "kind", "id", "snippet", "paragraphs", "record", "sources"} <= set(
+        first)
+    assert first["id"] == "res-uranium" and first["record"]["id"] == "res-uranium"
+    assert first["sources"] == first["record"]["sources"] and first["paragraphs"] == [35]
+    paragraph = next(r for r in rows if r["kind"] == "paragraph")
+    assert paragraph["id"] == "paragraph-35"
+    assert set(paragraph["record"]) == {"n", "fa", "en"} and paragraph["record"]["n"] == 35
+    assert paragraph["sources"][0]["paragraph"] == 35
+
+
+def test_explain_in_json_and_in_the_table(cli) -> None:
+    rows = cli("search", "consulate", "--json", "--explain", "-n", "2").json()
+    assert all(r["explain"]["method"] == "BM25F" for r in rows)
+    plain = cli("search", "consulate", "--explain", "-n", "2", "--format", "plain")
+    header = plain.out.splitlines()[0]
+    assert header.split()[:5] == ["#", "Kind", "ID", "Snippet", "¶"] and "Why" in header
+    assert "consulates" not in header and "idf" in plain.out
+
+
+def test_default_limit_is_ten_and_says_so(cli) -> None:
+    result = cli("search", "Kazakhstan", "--json")
+    assert len(result.json()) == 10
+    assert "10 of" in result.err and "--limit" in result.err
+    assert len(cli("search", "Kazakhstan", "--json", "--limit", "۳").json()) == 3
+
+
+def test_query_words_need_no_quotes(cli) -> None:
+    assert cli("search", "how", "many", "consulates", "--json").json() == \
+        cli("search", "how many consulates", "--json").json()
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t"])
+def test_empty_query_is_a_usage_error(cli, query: str) -> None:
+    result = cli("search", query)
+    assert result.code == 2
+    assert result.out == "" and len(result.err.strip().splitlines()) == 1
+    assert "empty query" in result.err
+
+
+def test_no_query_at_all_is_a_usage_error(cli) -> None:
+    assert cli("search").code == 2
+
+
+def test_unknown_kind_lists_the_valid_ones(cli) -> None:
+    result = cli("search", "uranium", "--kind", "treatise")
+    assert result.code == 2
+    assert "document" in result.err and "paragraph" in result.err
+
+
+def test_kind_accepts_plurals_and_lists(cli) -> None:
+    rows = cli("search", "uranium", "--kind", "resources,paragraphs", "--json").json()
+    assert {r["kind"] for r in rows} == {"resource", "paragraph"}
+
+
+def test_no_match_is_not_an_error(cli) -> None:
+    result = cli("search", "(((", "--json")
+    assert result.code == 0 and result.json() == []
+    plain = cli("search", "zzzzqqq")
+    assert plain.code == 0 and "no matches" in plain.err
+
+
+def test_fields_and_sort_apply_to_results(cli) -> None:
+    rows = cli("search", "consulate", "--json", "--fields", "id,score").json()
+    assert all(set(r) == {"id", "score"} for r in rows)
+    plain = cli("search", "consulate", "--format", "csv", "--fields", "rank,id")
+    assert plain.out.splitlines()[0] == "rank,id"
+
+
+def test_another_kb_by_option_and_environment(cli, tmp_path: Path, monkeypatch) -> None:
+    doc = json.loads(kbmod.read_data_text("kb.json"))
+    extra = copy.deepcopy(next(r for r in doc["records"] if r["id"] == "res-uranium"))
+    extra.update(id="res-thorium", resource_en="thorium", resource_fa="توریم",
+                 summary_en="A made-up thorium record for this test.")
+    doc["records"].append(extra)
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert cli("search", "thorium", "--json", "--kb", str(path)).json()[0]["id"] == "res-thorium"
+    monkeypatch.setenv("KZIR_KB", str(path))
+    assert cli("search", "توریم", "--json").json()[0]["id"] == "res-thorium"
+    monkeypatch.delenv("KZIR_KB")
+    assert cli("search", "thorium", "--json").json() == []
+
+
+def test_installed_entry_point_json(kzir_process) -> None:
+    result = kzir_process("search", "صادرات ایران به قزاقستان ۱۴۰۰", "--json", "-n", "3")
+    assert result.code == 0, result.err
+    rows = json.loads(result.out)
+    assert rows[0]["id"] == "trade-1400-export" and len(rows) == 3
+
+
+def test_installed_entry_point_empty_query(kzir_process) -> None:
+    result = kzir_process("search", "", "--json")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert lines[0].startswith("kzir: empty query")
+    assert json.loads(lines[1])["error"]["kind"] == "usage_error"
+
+
+def test_installed_entry_point_literal_query_and_non_utf8_locale(kzir_process) -> None:
+    result = kzir_process("search", '"uranium" AND (gold OR [lead])',
+                          env={"LANG": "C", "LC_ALL": "C"})
+    assert result.code == 0, result.err
+    assert "res-uranium" in result.out
+
+
+# --------------------------------------------------------------------------------------------
+# The loading path made fast for big KBs keeps its meaning
+# --------------------------------------------------------------------------------------------
+
+SCHEMA = json.loads(kbmod.read_data_text("kb.schema.json"))
+RAW = json.loads(kbmod.read_data_text("kb.json"))
+
+
+def _mutations() -> list[tuple[str, Any]]:
+    """Copies of the shipped KB, each broken (or not) in one place."""
+    out: list[tuple[str, Any]] = [("shipped", RAW)]
+
+    def changed(label: str, index: int, key: str, value: Any) -> None:
+        doc = dict(RAW, records=list(RAW["records"]))
+        record = copy.deepcopy(RAW["records"][index])
+        if value is ...:
+            record.pop(key, None)
+        else:
+            record[key] = value
+        doc["records"][index] = record
+        out.append((label, doc))
+
+    for i, record in enumerate(RAW["records"][::7]):
+        index = i * 7
+        changed(f"{record['id']}: no summary", index, "summary_en", ...)
+        changed(f"{record['id']}: kind changed", index, "kind",
+                "place" if record["kind"] != "place" else "fact")
+        changed(f"{record['id']}: number as text", index, "sources",
+                [{"paragraph": "1", "quote": "x"}])
+        changed(f"{record['id']}: extra field", index, "note_en", "fine")
+        changed(f"{record['id']}: bad id", index, "id", "Not Kebab")
+    return out
+
+
+@pytest.mark.parametrize(("label", "doc"), _mutations(), ids=lambda v: v if isinstance(v, str)
+                         else "")
+def test_compiled_validator_agrees_with_the_walker(label: str, doc: Any) -> None:
+    walker = next(schemamod._errors(doc, SCHEMA, SCHEMA, ()), None)
+    assert schemamod.is_valid(doc, SCHEMA) == (walker is None)
+    assert (schemamod.first_violation(doc, SCHEMA) is None) == (walker is None)
+
+
+def test_records_are_built_lazily_and_equal_eager_ones(base: kbmod.KB) -> None:
+    fresh = kbmod.build(RAW, "copy")
+    one = fresh.record_at(5)
+    assert one == base.records[5] and fresh.records[5] is one
+    assert len(fresh.by_id) == len(RAW["records"])
+
+
+if __name__ == "__main__":
+    sys.exit(pytest.main([__file__, "-q"]))
