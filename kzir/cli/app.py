@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalog, check, date, events, export, records, search, trade, treaties
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -54,24 +53,66 @@ def root(
         os.environ[KB_ENV] = kb
 
 
-app.add_typer(treaties.app, name="treaties")
-for name, command in [
-    ("trade", trade.trade),
-    ("events", events.events),
-    ("visits", events.visits),
-    ("resources", catalog.resources),
-    ("consulates", catalog.consulates),
-    ("people", catalog.people),
-    ("orgs", catalog.orgs),
-    ("profile", catalog.profile),
-    ("culture", catalog.culture),
-    ("show", records.show),
-    ("cite", records.cite),
-    ("source", records.source),
-    ("date", date.date),
-    ("export", export.export),
-    ("schema", export.schema),
-]:
-    app.command(name, context_settings=CONTEXT)(command)
-app.command("check", context_settings=CONTEXT)(check.check)
-app.command("search", context_settings=CONTEXT)(search.search)
+# name -> (module under kzir.cli, attribute). Only the module of the command being run is
+# imported and turned into a click command, so start-up does not grow with the number of commands;
+# help and unknown names get them all (for the listing and "did you mean").
+COMMANDS: dict[str, tuple[str, str]] = {
+    "treaties": ("treaties", "app"),  # a group: `kzir treaties list|show`
+    "trade": ("trade", "trade"),
+    "events": ("events", "events"),
+    "visits": ("events", "visits"),
+    "resources": ("catalog", "resources"),
+    "consulates": ("catalog", "consulates"),
+    "people": ("catalog", "people"),
+    "orgs": ("catalog", "orgs"),
+    "profile": ("catalog", "profile"),
+    "culture": ("catalog", "culture"),
+    "show": ("records", "show"),
+    "cite": ("records", "cite"),
+    "source": ("records", "source"),
+    "search": ("search", "search"),
+    "check": ("check", "check"),
+    "date": ("date", "date"),
+    "export": ("export", "export"),
+    "schema": ("export", "schema"),
+}
+_ROOT_VALUE_OPTIONS = ("--kb", "--rtl")
+
+
+def requested_command(args: list[str]) -> str | None:
+    """The command name in argv (skipping root options and their values), if it is known."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _ROOT_VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def register(names: list[str]) -> typer.Typer:
+    """Add these commands to the root app (once each) and return it."""
+    import importlib
+
+    for name in names:
+        if name in _registered:
+            continue
+        module_name, attribute = COMMANDS[name]
+        target = getattr(importlib.import_module(f"{__package__}.{module_name}"), attribute)
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name)
+        else:
+            app.command(name, context_settings=CONTEXT)(target)
+        _registered.add(name)
+    return app
+
+
+_registered: set[str] = set()
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The root app with just the command `args` asks for, or every command."""
+    name = requested_command(args)
+    return register([name] if name else list(COMMANDS))
