@@ -102,11 +102,30 @@ def _errors(
     for sub in schema.get("allOf", ()):
         yield from _errors(value, sub, root, path)
     if "anyOf" in schema and not any(_valid(value, s, root) for s in schema["anyOf"]):
-        yield SchemaViolation(path, "matches none of the allowed forms")
+        # "null or a date": when only one form fits the value's JSON type, say what is wrong
+        # inside it (e.g. field 'date.note') rather than just "matches none".
+        fitting = [s for s in schema["anyOf"] if _type_fits(value, s, root)]
+        if len(fitting) == 1:
+            yield from _errors(value, fitting[0], root, path)
+        else:
+            yield SchemaViolation(path, "matches none of the allowed forms")
     if "oneOf" in schema and sum(_valid(value, s, root) for s in schema["oneOf"]) != 1:
         yield SchemaViolation(path, "must match exactly one of the allowed forms")
     if "if" in schema and _valid(value, schema["if"], root):
         yield from _errors(value, schema.get("then", {}), root, path)
+
+
+def _type_fits(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any]) -> bool:
+    """Whether the value has a JSON type this schema (following one $ref) allows at all."""
+    if "$ref" in schema and "type" not in schema:
+        target: Any = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        schema = target
+    if "type" not in schema:
+        return True
+    names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    return any(_is_type(value, n) for n in names)
 
 
 def _valid(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any]) -> bool:

@@ -835,7 +835,7 @@ BROKEN = [  # label, record, field path, new value (... = delete), field named i
     ("paragraph as text", "fact-area", ("sources",), [{"paragraph": "33", "quote": "x"}],
      "sources[0].paragraph"),
     ("inferred date without note", "event-kazakhstan-coup-attempt", ("date", "note"), "",
-     "date"),
+     "date.note"),
 ]
 
 
