@@ -20,41 +20,20 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_synthetic_kb
+from processes import kzir_command, median_seconds
 
 QUERIES = [
     ("en", "how many consulates does Iran have"),
     ("fa", "صادرات ایران به قزاقستان ۱۴۰۰"),
     ("fa", "چند ساله که تو ایران روی آثار فارابی تحقیق میشه"),
 ]
-
-
-def kzir_command() -> list[str]:
-    beside = Path(sys.executable).parent / "kzir"
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("kzir")
-    return [found] if found else [sys.executable, "-m", "kzir"]
-
-
-def median_seconds(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        times.append(time.perf_counter() - start)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(argv[:3])}… failed: {proc.stderr.decode()[-300:]}")
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

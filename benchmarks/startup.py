@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from processes import kzir_command, timed_runs
 
 COMMANDS: list[tuple[str, list[str]]] = [
     ("kzir --version", ["--version"]),
@@ -35,24 +36,9 @@ COMMANDS: list[tuple[str, list[str]]] = [
 ]
 
 
-def kzir_command() -> list[str]:
-    beside = Path(sys.executable).parent / "kzir"
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("kzir")
-    return [found] if found else [sys.executable, "-m", "kzir"]
-
-
 def measure(argv: list[str], runs: int) -> tuple[float, float, int]:
     """(median seconds, min seconds, peak RSS in KiB) over `runs` fresh processes."""
-    times, peak = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        peak = max(peak, usage.ru_maxrss)
+    times, peak = timed_runs(argv, runs)
     return statistics.median(times), min(times), peak
 
 

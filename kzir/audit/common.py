@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from ..kb import KB
-from ..model import Record
+from ..model import Record, Source
 from ..numerals import to_persian_digits
 
 SEVERITIES: Final = ("error", "warning", "note")
@@ -25,12 +25,7 @@ Article = Mapping[int, str]
 # --------------------------------------------------------------------------- the finding
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """A verbatim span of one paragraph that shows the problem."""
-
-    paragraph: int
-    quote: str
+Evidence = Source  # a verbatim span of one paragraph that shows the problem
 
 
 @dataclass(frozen=True, slots=True)

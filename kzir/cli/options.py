@@ -20,103 +20,35 @@ from ..render.formats import FORMAT_NAMES
 
 PANEL = "Output options"
 
+
+def _option(name: str, kind: Any, default: Any, *decls: str, help: str, **extra: Any
+            ) -> inspect.Parameter:
+    """One shared option as a keyword-only parameter Typer can read from a signature."""
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default,
+        annotation=Annotated[kind, typer.Option(*decls, help=help, rich_help_panel=PANEL,
+                                                **extra)],
+    )
+
+
 _SHARED: list[inspect.Parameter] = [
-    inspect.Parameter(
-        "json_",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[
-            bool,
-            typer.Option("--json", help="JSON output (same as --format json).",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "format_",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--format", "-f", metavar="FORMAT",
-                         help=f"One of: {', '.join(FORMAT_NAMES)}. Default: table on a "
-                         "terminal, plain when piped.", rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "fields",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--fields", metavar="A,B,...",
-                         help="Only these columns (or record fields), comma-separated.",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "limit",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--limit", "-n", metavar="N", help="At most N results.",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "sort",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--sort", metavar="FIELD",
-                         help="Sort by a column or record field; prefix - for descending.",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "lang",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--lang", envvar="KZIR_LANG", metavar="en|fa",
-                         help="Language of text columns, default en (env KZIR_LANG).",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "calendar",
-        inspect.Parameter.KEYWORD_ONLY,
-        default="both",
-        annotation=Annotated[
-            str,
-            typer.Option("--calendar", envvar="KZIR_CALENDAR", metavar="jalali|gregorian|both",
-                         help="Calendar of date columns (JSON always carries both).",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "ascii_",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[
-            bool,
-            typer.Option("--ascii", help="Escape non-ASCII characters in JSON output.",
-                         rich_help_panel=PANEL),
-        ],
-    ),
-    inspect.Parameter(
-        "kb",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=None,
-        annotation=Annotated[
-            str | None,
-            typer.Option("--kb", metavar="PATH", envvar="KZIR_KB",
-                         help="Use another KB file of the same schema (env KZIR_KB).",
-                         rich_help_panel=PANEL),
-        ],
-    ),
+    _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
+    _option("format_", str | None, None, "--format", "-f", metavar="FORMAT",
+            help=f"One of: {', '.join(FORMAT_NAMES)}. Default: table on a terminal, plain when "
+            "piped."),
+    _option("fields", str | None, None, "--fields", metavar="A,B,...",
+            help="Only these columns (or record fields), comma-separated."),
+    _option("limit", str | None, None, "--limit", "-n", metavar="N", help="At most N results."),
+    _option("sort", str | None, None, "--sort", metavar="FIELD",
+            help="Sort by a column or record field; prefix - for descending."),
+    _option("lang", str | None, None, "--lang", envvar="KZIR_LANG", metavar="en|fa",
+            help="Language of text columns, default en (env KZIR_LANG)."),
+    _option("calendar", str, "both", "--calendar", envvar="KZIR_CALENDAR",
+            metavar="jalali|gregorian|both",
+            help="Calendar of date columns (JSON always carries both)."),
+    _option("ascii_", bool, False, "--ascii", help="Escape non-ASCII characters in JSON output."),
+    _option("kb", str | None, None, "--kb", metavar="PATH", envvar="KZIR_KB",
+            help="Use another KB file of the same schema (env KZIR_KB)."),
 ]
 _SHARED_NAMES = {p.name for p in _SHARED}
 
