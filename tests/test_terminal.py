@@ -98,8 +98,10 @@ def test_broken_pipe_ends_quietly() -> None:
     proc = subprocess.run(f"{' '.join(kzir_cmd())} events --format plain | head -1",
                           shell=True, capture_output=True, text=True, timeout=60)
     assert proc.stdout.count("\n") == 1
-    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
-    assert proc.stderr == ""
+    # stderr may carry the listing's own notes (when all output fit in the pipe before `head`
+    # closed it), but never a traceback or a complaint about the closed pipe.
+    assert "Traceback" not in proc.stderr and "Broken" not in proc.stderr
+    assert all(line.startswith("~ marks") for line in proc.stderr.splitlines())
 
 
 @pytest.mark.parametrize("lang", ["C", "POSIX", "en_US.ISO-8859-1"])
