@@ -50,6 +50,14 @@ class DateError(UsageError):
     kind = "date_error"
 
 
+class OutputClosed(Exception):
+    """The reader of stdout went away (`kzir … | head -1`): stop quietly, exit 0.
+
+    Not an OSError on purpose: Typer's bundled click turns a BrokenPipeError into exit 1 before
+    kzir's entry point could see it.
+    """
+
+
 class NotFoundError(KzirError):
     """A well-formed request that names nothing in the KB."""
 

@@ -87,10 +87,14 @@ class Record:
     label_field: ClassVar[str] = "title"
 
     def text(self, name: str, lang: str = "en") -> str:
-        """The `<name>_<lang>` text, falling back to the other language rather than nothing."""
-        other = "fa" if lang == "en" else "en"
-        value = self.data.get(f"{name}_{lang}") or self.data.get(f"{name}_{other}")
-        return "" if value is None else str(value)
+        """The `<name>_<lang>` text (lang en, fa or both), falling back to the other language."""
+        en, fa = self.data.get(f"{name}_en"), self.data.get(f"{name}_fa")
+        en, fa = ("" if en is None else str(en)), ("" if fa is None else str(fa))
+        if lang == "fa":
+            return fa or en
+        if lang == "both" and fa and fa != en:
+            return f"{en} / {fa}" if en else fa
+        return en or fa
 
     def label(self, lang: str = "en") -> str:
         """A short human name for the record, whatever its kind."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 
-LANGS = ("en", "fa")
+LANGS = ("en", "fa", "both")
 CALENDARS = ("jalali", "gregorian", "both")
 
 
@@ -31,7 +31,18 @@ def normalise_lang(value: str) -> str:
         return "fa"
     if lang in ("en", "eng", "english"):
         return "en"
-    raise UsageError(f"unknown language '{value}'", hint="valid: en, fa")
+    if lang in ("both", "all", "bilingual"):
+        return "both"
+    raise UsageError(f"unknown language '{value}'", hint="valid: en, fa, both")
+
+
+def pick(en: str, fa: str, lang: str) -> str:
+    """The text of a bilingual pair in the chosen language; 'both' shows English / Persian."""
+    if lang == "fa":
+        return fa or en
+    if lang == "both" and fa and fa != en:
+        return f"{en} / {fa}" if en else fa
+    return en or fa
 
 
 def normalise_calendar(value: str) -> str:

@@ -42,7 +42,9 @@ def filter_documents(kb: KB, *, field: str | None = None, party: str | None = No
     if field:
         chosen = choice(field, document_fields(kb), "--field")
         docs = [d for d in docs if d.field == chosen]
-    if party:
+    if party is not None:
+        if not party.strip():
+            raise UsageError("--party needs some text, e.g. --party railway or --party راه آهن")
         docs = [d for d in docs if any(contains(p.name_en, party) or contains(p.name_fa, party)
                                        for p in d.parties)]
     return docs
@@ -53,9 +55,13 @@ def find_document(kb: KB, ref: str) -> Document:
     from .numerals import to_ascii_digits
 
     key = to_ascii_digits(ref).strip()
-    for doc in documents(kb):
+    docs = documents(kb)
+    for doc in docs:
         if doc.id == key or (key.isdigit() and doc.index == int(key)):
             return doc
+    if key.isdigit():
+        raise NotFoundError(f"no document number {key}",
+                            hint=f"documents are numbered 1-{max(d.index for d in docs)}")
     record = kb.get(key)  # raises NotFoundError with suggestions
     raise NotFoundError(f"'{record.id}' is a {record.kind}, not a document",
                         hint="try 'kzir show' for any record")
@@ -127,6 +133,8 @@ def filter_events(kb: KB, *, types: Sequence[str] | None = None, type_: str | No
             if event.date is None:
                 continue
             first, last = span_of(event.data["date"])
+            if event.end_date is not None:
+                last = span_of(event.data["end_date"])[1]
             if (start is None or last >= start) and (end is None or first <= end):
                 kept.append(event)
         rows = kept
@@ -148,25 +156,35 @@ def resources(kb: KB, *, rank: int | None = None, max_rank: int | None = None) -
 
 
 COUNTRIES = ("IR", "KZ")
+_COUNTRY_ALIASES = {"iran": "IR", "ایران": "IR", "kazakhstan": "KZ", "قزاقستان": "KZ",
+                    "kazakstan": "KZ", "qazaqstan": "KZ"}
 
 
-def missions(kb: KB, *, country: str | None = None) -> list[Mission]:
+def country(value: str, option: str = "--country", extra: Sequence[str] = ()) -> str:
+    """IR or KZ from a code or a country name in English or Persian."""
+    from .text import normalize
+
+    alias = _COUNTRY_ALIASES.get(normalize(value))
+    return alias or choice(value, (*COUNTRIES, *extra), option)
+
+
+def missions(kb: KB, *, sending: str | None = None) -> list[Mission]:
     """Diplomatic missions by sending country: embassies first, then consulates general."""
     rows = sorted((r for r in kb.of_kind("mission") if isinstance(r, Mission)),
                   key=lambda m: (m.country, m.type != "embassy", m.id))
-    if country:
-        chosen = choice(country, COUNTRIES, "--country")
+    if sending:
+        chosen = country(sending)
         rows = [m for m in rows if m.country == chosen]
     return rows
 
 
-def organizations(kb: KB, *, country: str | None = None, type_: str | None = None
+def organizations(kb: KB, *, of: str | None = None, type_: str | None = None
                   ) -> list[Organization]:
     rows = sorted((r for r in kb.of_kind("organization") if isinstance(r, Organization)),
                   key=lambda o: (o.country or "~", o.id))
     types = sorted({o.type for o in rows})
-    if country:
-        chosen = choice(country, (*COUNTRIES, "none"), "--country")
+    if of:
+        chosen = country(of, extra=("none",))
         rows = [o for o in rows if (o.country or "none") == chosen]
     if type_:
         chosen = choice(type_, types, "--type")

@@ -8,20 +8,20 @@ from .errors import NotFoundError, UsageError
 from .numerals import to_ascii_digits
 
 
-def parse_year(text: str) -> tuple[int, str]:
+def parse_year(text: str, label: str = "--year") -> tuple[int, str]:
     """(year, calendar): two digits are the article's short Iranian years (99 = 1399, 00 = 1400)."""
     value = to_ascii_digits(text).strip()
     if not value.isdigit():
-        raise UsageError(f"--year must be a year such as 1400, ۱۴۰۰ or 2021, got '{text}'")
+        raise UsageError(f"{label} must be a year such as 1400, ۱۴۰۰ or 2021, got '{text}'")
     year = int(value)
-    if len(value) <= 2:
+    if len(value) == 2:
         return (1300 + year if year >= 50 else 1400 + year), "jalali"
     if 1200 <= year <= 1599:
         return year, "jalali"
     if 1800 <= year <= 2299:
         return year, "gregorian"
-    raise UsageError(f"--year {text} is neither an Iranian year (1200-1599) nor a Gregorian one "
-                     "(1800-2299)")
+    raise UsageError(f"{label} {text} is neither an Iranian year (1200-1599) nor a Gregorian "
+                     "one (1800-2299)")
 
 
 def resolve_trade_years(text: str, with_data: Sequence[int]) -> tuple[list[int], str | None]:

@@ -218,3 +218,60 @@ def test_empty_result_is_ok_and_says_so(cli) -> None:
     result = cli("events", "--from", "1450")
     assert result.code == 0 and result.out == "" and "no events" in result.err
     assert cli("events", "--from", "1450", "--json").out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- review fixes
+
+
+def test_source_both_languages_on_request_even_with_kzir_lang(cli, base, monkeypatch) -> None:
+    monkeypatch.setenv("KZIR_LANG", "fa")
+    out = cli("source", "5", "--lang", "both").out
+    assert base.paragraph(5).fa in out and base.paragraph(5).en in out
+    consulates = cli("consulates", "--lang", "both", "--fields", "city").out
+    assert "Gorgan / گرگان" in consulates
+
+
+def test_multi_year_event_filters_on_its_whole_period(cli) -> None:
+    ids = {r["id"] for r in cli("events", "--from", "1392", "--to", "1392", "--json").json()}
+    assert "event-almaty-nuclear-talks" in ids
+    table = cli("events", "--type", "talks", "--calendar", "jalali", "--fields", "date,id").out
+    assert "1391 – 1392" in table
+
+
+def test_reversed_range_is_a_usage_error(cli) -> None:
+    result = cli("events", "--from", "2022", "--to", "2021")
+    assert result.code == 2 and "--from 2022" in result.err
+
+
+@pytest.mark.parametrize("name", ["ایران", "Iran", "ir"])
+def test_country_by_name_in_either_language(cli, name) -> None:
+    rows = cli("consulates", "--country", name, "--json").json()
+    assert rows and {r["country"] for r in rows} == {"IR"}
+
+
+def test_document_number_out_of_range_and_empty_party(cli) -> None:
+    missing = cli("treaties", "show", "10")
+    assert missing.code == 3 and "1-9" in missing.err
+    empty = cli("treaties", "list", "--party", " ")
+    assert empty.code == 2 and "--party" in empty.err
+
+
+def test_detail_fields_apply_to_people_too(cli) -> None:
+    out = cli("show", "trade-1400-total", "--fields", "year,tonnes").out.splitlines()
+    assert [line.split()[0] for line in out[1:]] == ["year", "tonnes"]
+    assert out[1].split()[1] == "1400" and out[2].split()[1] == "729,000"
+
+
+def test_sort_descending_keeps_missing_values_last(cli) -> None:
+    rows = cli("resources", "--sort", "-rank", "--json").json()
+    ranks = [r["rank"] for r in rows]
+    assert ranks[0] == 11 and ranks[-3:] == [None, None, None]
+
+
+def test_cite_shows_each_paragraph_once_with_every_span_marked(cli, base) -> None:
+    record = base.get("person-raisi")
+    out = cli("cite", record.id).out
+    for n in record.paragraphs:
+        assert out.count(f"¶{n} (fa)") == 1
+    for source in record.sources:
+        assert f"⟦{source.quote}" in out or f"{source.quote}⟧" in out

@@ -135,3 +135,18 @@ def test_visual_rtl_is_opt_in_and_never_touches_json(cli) -> None:
     assert as_json[0]["name_fa"] == "قاسم ژومارت توکایف"
     bad = cli("--rtl", "sideways", "people")
     assert bad.code == 2 and "logical, visual" in bad.err
+
+
+def test_broken_pipe_exits_zero_under_pipefail() -> None:
+    cmd = " ".join(kzir_cmd())
+    for args in ("events --format plain", "export --format jsonl", "search Kazakhstan --json"):
+        proc = subprocess.run(["bash", "-o", "pipefail", "-c", f"{cmd} {args} | head -1"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, (args, proc.stderr)
+
+
+def test_no_command_prints_the_help_as_is(kzir_process) -> None:
+    result = kzir_process()
+    assert result.code == 2
+    assert result.err.startswith("Usage: kzir") and "Commands:" in result.err
+    assert len(result.err.splitlines()) > 10  # the real help, not squashed into one line

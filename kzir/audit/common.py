@@ -10,6 +10,7 @@ from typing import Any, Final
 from ..kb import KB
 from ..model import Record, Source
 from ..numerals import to_persian_digits
+from ..options import pick
 
 SEVERITIES: Final = ("error", "warning", "note")
 CATEGORIES: Final = (
@@ -48,7 +49,7 @@ class Finding:
         return tuple(sorted({e.paragraph for e in self.evidence}))
 
     def message(self, lang: str) -> str:
-        return self.message_fa if lang == "fa" else self.message_en
+        return pick(self.message_en, self.message_fa, lang)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract object (the KB's finding fields plus ``source``)."""

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..errors import ExitStatus, KzirError
+from ..errors import ExitStatus, KzirError, OutputClosed
 
 MACHINE_FLAGS = ("--json", "--format=json", "--format=jsonl", "-fjson", "-fjsonl")
 
@@ -66,12 +66,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         import typer
 
         from .app import app_for
-        from .click_compat import ClickException
+        from .click_compat import ClickException, NoArgsIsHelpError
 
         try:
             command = typer.main.get_command(app_for(args))
             result = command.main(args=args, prog_name="kzir", standalone_mode=False)
             sys.stdout.flush()
+        except NoArgsIsHelpError as exc:  # `kzir` or `kzir treaties` alone: the help, as is
+            sys.stderr.write(exc.format_message() + "\n")
+            return exc.exit_code
         except ClickException as exc:
             if debug:
                 raise
@@ -87,7 +90,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         return ExitStatus.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         return ExitStatus.OK
 

@@ -56,7 +56,7 @@ def consulates(
     """Every diplomatic mission: the embassy and the consulates general."""
     from .. import kb, query
 
-    _emit("missions_listing", query.missions(kb.load(out.kb), country=country), out)
+    _emit("missions_listing", query.missions(kb.load(out.kb), sending=country), out)
 
 
 @output_options
@@ -80,7 +80,7 @@ def orgs(
     from .. import kb, query
 
     _emit("organizations_listing",
-          query.organizations(kb.load(out.kb), country=country, type_=type_), out)
+          query.organizations(kb.load(out.kb), of=country, type_=type_), out)
 
 
 @output_options

@@ -4,6 +4,6 @@ kzir never imports the separate `click` package (it may not be installed, or may
 version than the one Typer runs on).
 """
 
-from typer._click.exceptions import ClickException
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
-__all__ = ["ClickException"]
+__all__ = ["ClickException", "NoArgsIsHelpError"]

@@ -39,12 +39,13 @@ def date(
             raise UsageError("'kzir date year' takes one year, e.g. 'kzir date year 1400'")
         from ..years import parse_year
 
-        year, calendar = parse_year(words[1])
+        year, calendar = parse_year(words[1], label="year")
         if calendar == "jalali":
             first, last = dates.jalali_year_span(year)
-            emit_detail(year_detail(year, calendar, [(year, first, last)]), out)
+            emit_detail(year_detail(year, calendar, [(year, first, last)], out.calendar), out)
         else:
-            emit_detail(year_detail(year, calendar, dates.gregorian_year_overlap(year)), out)
+            emit_detail(year_detail(year, calendar, dates.gregorian_year_overlap(year),
+                                    out.calendar), out)
         return
     if to is not None:
         from ..options import normalise_calendar

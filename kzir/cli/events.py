@@ -30,6 +30,11 @@ def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | 
 
         first = parse_bound(start)[0] if start is not None else None
         last = parse_bound(end)[1] if end is not None else None
+        if first is not None and last is not None and first > last:
+            from ..errors import UsageError
+
+            raise UsageError(f"--from {start} begins after --to {end} ends",
+                             hint="swap them, or widen the range")
     rows = query.filter_events(base, type_=type_, types=types, start=first, end=last)
     people = {p.id: p for p in base.of_kind("person")}
     emit_listing(events_listing(rows, people, title), out)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import UsageError
+from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES
 
@@ -41,7 +41,7 @@ _SHARED: list[inspect.Parameter] = [
     _option("limit", str | None, None, "--limit", "-n", metavar="N", help="At most N results."),
     _option("sort", str | None, None, "--sort", metavar="FIELD",
             help="Sort by a column or record field; prefix - for descending."),
-    _option("lang", str | None, None, "--lang", envvar="KZIR_LANG", metavar="en|fa",
+    _option("lang", str | None, None, "--lang", envvar="KZIR_LANG", metavar="en|fa|both",
             help="Language of text columns, default en (env KZIR_LANG)."),
     _option("calendar", str, "both", "--calendar", envvar="KZIR_CALENDAR",
             metavar="jalali|gregorian|both",
@@ -99,7 +99,10 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
         shared = {name: kwargs.pop(name) for name in _SHARED_NAMES}
-        return func(out=build_options(shared), **kwargs)
+        try:
+            return func(out=build_options(shared), **kwargs)
+        except BrokenPipeError:
+            raise OutputClosed from None
 
     params = own + _SHARED
     wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ def source(
     out: OutputOptions,
     number: Annotated[str, typer.Argument(metavar="N", help="Paragraph number (1-45, or ۲۵).")],
 ) -> None:
-    """Print paragraph N of the article; --lang fa|en picks one language (default: both)."""
+    """Print paragraph N of the article; --lang fa|en|both (default: both)."""
     from .. import kb
     from ..errors import UsageError
     from ..numerals import parse_int

@@ -73,7 +73,7 @@ def search(
     kinds = parse_kinds(kind)
     if out.limit is None:
         out = dataclasses.replace(out, limit=10)
-    lang = out.lang if out.lang_explicit else None
+    lang = out.lang if out.lang_explicit and out.lang != "both" else None
     results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
                          lang=lang)
     emit_listing(search_listing(results, explain=explain), out)

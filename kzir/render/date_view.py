@@ -21,17 +21,21 @@ def date_detail(info: Mapping[str, Any], calendar: str = "both") -> Detail:
     return Detail(pairs=[p for p in pairs if p[0] != dropped], json=info)
 
 
-def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]]) -> Detail:
+def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]],
+                shown: str = "both") -> Detail:
     """An Iranian year's first/last day, or the Iranian years a Gregorian year overlaps."""
     items = [{"jalali_year": jy, "first": {"jalali": a.jalali_iso, "gregorian": a.gregorian_iso,
                                            "weekday_en": a.weekday_en},
               "last": {"jalali": b.jalali_iso, "gregorian": b.gregorian_iso,
                        "weekday_en": b.weekday_en},
               "days": (b.gregorian - a.gregorian).days + 1} for jy, a, b in spans]
-    pairs = [(f"{item['jalali_year']}",
-              f"{item['first']['jalali']} – {item['last']['jalali']}  =  "
-              f"{item['first']['gregorian']} – {item['last']['gregorian']}  "
-              f"({item['days']} days)") for item in items]
+    def span(item: Mapping[str, Any]) -> str:
+        j = f"{item['first']['jalali']} – {item['last']['jalali']}"
+        g = f"{item['first']['gregorian']} – {item['last']['gregorian']}"
+        text = {"jalali": j, "gregorian": g}.get(shown, f"{j}  =  {g}")
+        return f"{text}  ({item['days']} days)"
+
+    pairs = [(f"{item['jalali_year']}", span(item)) for item in items]
     if calendar == "jalali":
         obj: dict[str, Any] = {"year": year, "calendar": "jalali", **items[0]}
         title = f"Iranian year {year}"

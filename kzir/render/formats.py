@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
@@ -20,6 +21,8 @@ def resolve_format(opts: OutputOptions, stream: TextIO) -> str:
     """The chosen format, or table on a terminal and plain text when piped."""
     if opts.format:
         return opts.format
+    if os.environ.get("TERM") == "dumb":  # no box drawing where even colour is unwelcome
+        return "plain"
     return "table" if _isatty(stream) else "plain"
 
 
@@ -73,12 +76,12 @@ def shape(listing: Listing, opts: OutputOptions) -> tuple[list[Any], list[Mappin
         name = opts.sort.lstrip("-")
         _check_names([name], _known_names(listing, objs), "--sort")
         columns = {c.key: c for c in listing.columns}
-        keyed = sorted(
-            zip(items, objs, strict=True),
-            key=lambda pair: _sort_key(_value_for(name, pair[0], pair[1], columns, opts)),
-            reverse=opts.sort.startswith("-"),
-        )
-        items, objs = [p[0] for p in keyed], [p[1] for p in keyed]
+        pairs = [(_value_for(name, item, obj, columns, opts), item, obj)
+                 for item, obj in zip(items, objs, strict=True)]
+        known = [p for p in pairs if p[0] is not None]
+        keyed = sorted(known, key=lambda p: _sort_key(p[0]), reverse=opts.sort.startswith("-"))
+        keyed += [p for p in pairs if p[0] is None]  # missing values last, either direction
+        items, objs = [p[1] for p in keyed], [p[2] for p in keyed]
     if opts.limit is not None and opts.limit < total:
         items, objs = items[: opts.limit], objs[: opts.limit]
     return items, objs, total
@@ -134,8 +137,13 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
-        return f"{value:,}"
+        return grouped(value)
     return display(value)
+
+
+def grouped(value: int) -> str:
+    """1,400,000 but 1400: years and small counts read better without separators."""
+    return f"{value:,}" if abs(value) >= 10_000 else str(value)
 
 
 def _write_csv(columns: Sequence[Column], items: Sequence[Any], opts: OutputOptions,
@@ -185,8 +193,11 @@ def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = 
             from .table import write_table
 
             write_table(listing.title, columns, items, opts, out)
-    for note in listing.notes:
-        errs.write(clean(note) + "\n")
+    if fmt not in MACHINE_FORMATS:  # explanations are for people; scripts get data and counts
+        for note in listing.notes:
+            errs.write(clean(note) + "\n")
+    for count in listing.counts:
+        errs.write(clean(count) + "\n")
     if not items and fmt not in MACHINE_FORMATS:
         errs.write(clean(listing.empty_message) + "\n")
     elif len(items) < total:
@@ -200,9 +211,12 @@ def emit_detail(detail: Detail, opts: OutputOptions, stream: TextIO | None = Non
     errs = err or sys.stderr
     fmt = resolve_format(opts, out)
     obj = dict(detail.json)
+    pairs = list(detail.pairs)
     if opts.fields:
         _check_names(opts.fields, list(obj), "--fields")
         obj = {k: obj[k] for k in opts.fields}
+        wanted = {f.lower() for f in opts.fields}
+        pairs = [p for p in pairs if p[0].lower() in wanted]
     if fmt in ("json", "jsonl"):
         out.write(dump_json(obj, opts, indent=2 if fmt == "json" else None) + "\n")
     elif fmt == "csv":
@@ -215,10 +229,10 @@ def emit_detail(detail: Detail, opts: OutputOptions, stream: TextIO | None = Non
     elif fmt == "plain":
         from .plain import write_pairs
 
-        write_pairs(detail.title, detail.pairs, out)
+        write_pairs(detail.title, pairs, out)
     else:
         from .table import write_pairs_table
 
-        write_pairs_table(detail.title, detail.pairs, out)
+        write_pairs_table(detail.title, pairs, out)
     for note in detail.notes:
         errs.write(clean(note) + "\n")

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import DateValue, Record
 from ..options import OutputOptions
+from .formats import grouped
 from .view import Detail
 
 _JALALI_MONTHS = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr",
@@ -34,6 +35,16 @@ def format_date(date: DateValue | Mapping[str, Any] | None, calendar: str) -> st
     return f"{j} ({_interval(gregorian)})"
 
 
+def format_period(start: DateValue | None, end: DateValue | None, calendar: str) -> str:
+    """A date, or a period from `start` to the end of `end` (the Almaty talks of 1391–1392)."""
+    if start is None or end is None:
+        return format_date(start, calendar)
+    basis = "inferred" if "inferred" in (start.basis, end.basis) else start.basis
+    joined = {side: f"{getattr(start, side).split('/')[0]}/{getattr(end, side).split('/')[-1]}"
+              for side in ("jalali", "gregorian")}
+    return format_date({**joined, "basis": basis}, calendar)
+
+
 def jalali_month_name(month: int) -> str:
     return _JALALI_MONTHS[month - 1]
 
@@ -56,7 +67,7 @@ def _value_text(value: Any, calendar: str) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
-        return f"{value:,}"
+        return grouped(value)
     return "" if value is None else str(value)
 
 

@@ -63,6 +63,6 @@ def search_listing(results: Results, *, explain: bool = False) -> Listing:
         columns=columns,
         title=f"Search: {results.query.text}",
         to_json=hit_json,
-        notes=notes,
+        counts=notes,
         empty_message=f"no matches for {results.query.text!r}",
     )

@@ -39,7 +39,8 @@ class Listing:
     columns: Sequence[Column]
     title: str | None = None
     to_json: Callable[[Any], Mapping[str, Any]] = record_json
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # explanations, for people only
+    counts: list[str] = field(default_factory=list)  # "N of M" lines, for every format
     empty_message: str = "no results"
 
 

@@ -6,13 +6,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Document, Trade
-from ..options import OutputOptions
+from ..options import OutputOptions, pick
 from .view import Column, Listing
 
 
 def _party(country: str):
     def get(doc: Document, opts: OutputOptions) -> str:
-        return "; ".join(getattr(p, f"name_{opts.lang}") for p in doc.party(country))
+        return "; ".join(pick(p.name_en, p.name_fa, opts.lang) for p in doc.party(country))
 
     return get
 
@@ -74,7 +74,8 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
         columns=[
             Column("year", "Year", _trade_year, header_fa="سال"),
             Column("direction", "Direction",
-                   lambda t, o: (_DIRECTION_FA if o.lang == "fa" else _DIRECTION_EN)[t.direction],
+                   lambda t, o: pick(_DIRECTION_EN[t.direction], _DIRECTION_FA[t.direction],
+                                     o.lang),
                    header_fa="جهت"),
             Column("tonnes", "Tonnes", _amount("tonnes"), align="right", header_fa="تن"),
             Column("usd", "USD", _amount("usd"), align="right", header_fa="دلار"),
@@ -98,16 +99,13 @@ _COUNTRY = {"IR": ("Iran", "ایران"), "KZ": ("Kazakhstan", "قزاقستان
 
 def country_name(code: str | None, lang: str) -> str:
     en, fa = _COUNTRY.get(code, (code or "", code or ""))
-    return fa if lang == "fa" else en
+    return pick(en, fa, lang)
 
 
-def _date_cell(attr: str):
-    def get(item: Any, opts: OutputOptions) -> str:
-        from .records import format_date
+def _event_period(event: Any, opts: OutputOptions) -> str:
+    from .records import format_period
 
-        return format_date(getattr(item, attr), opts.calendar)
-
-    return get
+    return format_period(event.date, event.end_date, opts.calendar)
 
 
 def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -> Listing:
@@ -119,7 +117,7 @@ def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -
         items=rows,
         title=title,
         columns=[
-            Column("date", "Date", _date_cell("date"), header_fa="تاریخ"),
+            Column("date", "Date", _event_period, header_fa="تاریخ"),
             Column("type", "Type", lambda e, o: e.type, header_fa="نوع"),
             Column("title", "Event", lambda e, o: e.text("title", o.lang), header_fa="رویداد"),
             Column("place", "Place", lambda e, o: e.text("place", o.lang), header_fa="مکان"),
@@ -154,7 +152,7 @@ _MISSION_TYPE = {"embassy": ("embassy", "سفارت"), "consulate_general": ("co
 def missions_listing(rows: Sequence[Any]) -> Listing:
     def kind(m: Any, opts: OutputOptions) -> str:
         en, fa = _MISSION_TYPE.get(m.type, (m.type, m.type))
-        return fa if opts.lang == "fa" else en
+        return pick(en, fa, opts.lang)
 
     return Listing(
         items=rows,
@@ -180,8 +178,8 @@ def people_listing(rows: Sequence[Any]) -> Listing:
         title="People named in the article",
         columns=[
             Column("name", "Name", lambda p, o: p.text("name", o.lang), header_fa="نام"),
-            Column("roles", "Roles", lambda p, o: "; ".join(getattr(r, o.lang if o.lang in
-                   ("en", "fa") else "en") for r in p.roles), header_fa="سمت‌ها"),
+            Column("roles", "Roles", lambda p, o: "; ".join(pick(r.en, r.fa, o.lang)
+                                                            for r in p.roles), header_fa="سمت‌ها"),
             Column("variants_fa", "Spellings in the article", lambda p, o: " | ".join(
                 p.variants_fa), header_fa="املاها در متن"),
             Column("id", "ID", lambda p, o: p.id),
@@ -208,8 +206,8 @@ def _fact_text(fact: Any, opts: OutputOptions) -> str:
     text = fact.text("text", opts.lang)
     items = fact.data.get("items") or []
     if items:
-        key = "fa" if opts.lang == "fa" else "en"
-        text += " — " + "; ".join(str(i.get(key, "")) for i in items)
+        text += " — " + "; ".join(pick(str(i.get("en", "")), str(i.get("fa", "")), opts.lang)
+                                  for i in items)
     borders = fact.data.get("borders") or []
     if borders and opts.lang != "fa":
         text += " — " + "; ".join(f"{b.get('direction')}: {b.get('country_en')}" for b in borders)
