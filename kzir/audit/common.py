@@ -15,7 +15,7 @@ from ..options import pick
 SEVERITIES: Final = ("error", "warning", "note")
 CATEGORIES: Final = (
     "arithmetic", "calendar", "names", "typo", "duplicate", "contradiction", "relative-date",
-    "changed",
+    "changed", "disputed",
 )  # fmt: skip
 ORIGINS: Final = ("computed", "curated")
 
