@@ -9,8 +9,11 @@ a record hit through the paragraphs of its `sources`, a paragraph hit through it
 
 Each line of the question file: {"q_en": ..., "q_fa": ..., "paragraphs": [N, ...]}. `--variants`
 adds, for every Persian question, the same question with ZWNJs turned into spaces and fused, with
-Arabic ي/ك, and with ASCII digits, to check that the way it is typed does not change the answer.
-Exit status 1 when recall@3 of a language is below --target (default 0.95).
+Arabic ي/ك, and with ASCII digits, to check that the way it is typed does not change the answer;
+it also counts the questions whose whole ranking (top 10 ids and scores) is the same in all six
+typings, and lists the others with --misses.
+Exit status 1 when recall@3 of a language is below --target (default 0.95), or, with --variants,
+when any question's ranking depends on how it was typed.
 """
 
 from __future__ import annotations
@@ -49,6 +52,12 @@ def found_at(kb, question: str, answers: set[int], k: int = 3) -> int | None:
         if answers & set(hit.paragraphs):
             return hit.rank
     return None
+
+
+def ranking(kb, question: str, k: int = 10) -> list[tuple[str, float]]:
+    from kzir.search import search
+
+    return [(hit.id, hit.score) for hit in search(kb, question, limit=k).hits]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             for number, label, text, answers, top in misses:
                 print(f"    miss #{number} [{label}] {text}\n        answer {answers}; top: {top}")
+    if args.variants:
+        differ = [q for q in qs if q.get("q_fa")
+                  and len({tuple(ranking(kb, v)) for _, v in typed_variants(q["q_fa"])}) > 1]
+        n = sum(1 for q in qs if q.get("q_fa"))
+        print(f"{'same ranking 6 ways':22} {n - len(differ)}/{n} Persian questions")
+        if differ:
+            status = 1
+        if args.misses:
+            for q in differ:
+                print(f"    ranking depends on typing: #{q.get('n')} {q['q_fa']}")
     return status
 
 

@@ -12,17 +12,21 @@ document with three fields in each language:
     tf̃(t, d) = Σ_f  w_f · tf(t, f, d) / (1 − b_f + b_f · len(f, d) / avglen(f))
     idf(t)   = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 
-A query term is one word of the query (or a number, or two adjacent words as a phrase, qw 0.5)
-with its spellings: its synonyms from the reviewed table below, fused and spaced forms of a
-compound, the number written the ways the KB writes it. A word matches where a word of the field
-starts with its stem; the rest of the word must be an inflection (consulat+es, کرسی+های) for a
-full match, any other continuation counts 0.5 and only for stems of 5+ letters (English) or 4+
-(Persian). English terms are looked up in the English fields and the English translation of the
-paragraphs; Persian terms in the Persian ones; numbers in the query's language (in both when the
-query is only numbers or mixes languages).
+A query term is one word of the query (or a number, or a multi-word entry of the synonym table
+such as "prime minister", or two adjacent words as a phrase, qw 0.5) with its spellings: its
+synonyms from the reviewed table below, fused and spaced forms of a compound, the number written
+the ways the KB writes it. A query word that matches nothing at all is replaced by the closest
+word of the index (difflib, same first letter; "tokaev ≈ tokayev" in --explain).
+
+A word matches where a word of the field starts with its stem; the rest of the word must be an
+inflection (consulat+es, کرسی+های) for a full match, any other continuation counts 0.5 and only
+for stems of 5+ letters (English) or 4+ (Persian). English terms are looked up in the English
+fields and the English translation of the paragraphs; Persian terms in the Persian ones; numbers
+in the query's language (in both when the query is only numbers or mixes languages).
 
 Normalisation (the same on query and data): NFKC; Arabic ي ى ك ة ۀ أ إ ٱ ؤ and آ to their Persian
-base letters; ZWNJ = space (and fused/spaced compounds matched as alternatives); diacritics,
+base letters; ZWNJ = space; a Persian compound typed fused, spaced or with a ZWNJ is put in one
+canonical form, and matched fused and spaced alike in the data (see `_canonical`); diacritics,
 tatweel and bidi marks removed; Persian and Arabic-Indic digits and separators to ASCII; English
 case folded and punctuation to spaces.
 
@@ -30,22 +34,24 @@ Index: the data is folded in bulk by a one-byte-per-character codec and `bytes.t
 in C), so there is no tokenising in Python: the "index" of a language is the folded text of every
 field of every document with the offsets of the fields, built on first use per language (an
 English query never folds the Persian text), and a spelling is found with `bytes.find`. A query
-costs one pass over the folded text per spelling plus a little per match.
+costs one pass over the folded text per spelling plus a little per match. A Persian query also
+needs the set of the Persian text's words (to resolve compounds), built once per index.
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import difflib
 import gc
 import heapq
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
+from dataclasses import dataclass, replace
+from itertools import accumulate, chain, pairwise, product, repeat
 from operator import add
 from typing import Any
 
@@ -165,7 +171,13 @@ STOP_FA = _wordset("""
 میکنن داد داده دادن دارد داره دارن دارند داشت داشته داشتند اند ای ها های هایی یک یکی ی تو توی
 رو توش باهاش باهم اش ش من ما شما او اون آنها اونها ایشان خود دیگر دیگه همه درباره مورد
 مربوط اسم نام گفته گفت گفتند میگن میگه میدونن میدانند بوده‌است چیزی چیست کسی کسانی چه‌کسی
+میتونه میتونن میتونم میتوان میتواند میتوانند ست می نمی اینکه آنکه چونکه یکدیگر همدیگر
+اینها دراین درآن ازاین ازآن براین برآن بااین باآن بدین بدان بی نا تر ترین
 """)
+
+# Function words that stand alone: never the first or last part of a compound, so a fused
+# slip in the data (درجنوب, وقزاقستان) does not make «در جنوب» or «و قزاقستان» one word.
+_NO_JOIN = _wordset("و در به از را که با برای یا تا بر این آن")
 
 # Words that never join a phrase: pure function words (a phrase of them finds nothing useful).
 _GLUE = _wordset("""
@@ -241,8 +253,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("محصور در خشکی", "بدون دسترسی به آب های آزاد", "آب های آزاد", "دسترسی به دریا"),
     ("area", "size", "square kilometres", "square kilometers", "territory"),
     ("وسعت", "مساحت"),
-    ("border", "borders", "neighbour", "neighbours", "neighbor", "neighbors", "bordering"),
-    ("مرز", "همسایه", "هم مرز", "همسایگان"),
+    ("border", "borders", "bordering", "bordered", "neighbour", "neighbours", "neighbor",
+     "neighbors", "neighbouring", "neighboring", "frontier", "frontiers", "adjacent",
+     "neighbouring countries", "neighboring countries", "bordering countries"),
+    ("مرز", "مرزی", "همسایه", "همسایگان", "همسایگی", "هم مرز", "هممرز", "همجوار", "همجواری",
+     "کشور همسایه", "کشورهای همسایه", "کشور هم مرز", "کشورهای هم مرز", "کشور همجوار"),
     ("capital", "capital city"),
     ("پایتخت",),
     ("rename", "renamed", "renaming", "name change", "changed the name"),
@@ -347,9 +362,15 @@ def stem_en(word: str) -> str:
     return word
 
 
+def _not_verb(word: str) -> bool:
+    """A word starting like a verb (می…) that is not one, inflected or not (میانه, میانهی)."""
+    return word in _FA_NOT_VERBS or any(
+        word.endswith(end) and word[:-len(end)] in _FA_NOT_VERBS for end in _FA_ENDINGS if end)
+
+
 def stem_fa(word: str) -> str:
     """A light Persian stemmer: plural, comparative, possessive endings and the ی suffix."""
-    if word.startswith(_FA_VERB_PREFIXES) and word not in _FA_NOT_VERBS:
+    if word.startswith(_FA_VERB_PREFIXES) and not _not_verb(word):
         prefix = next(p for p in _FA_VERB_PREFIXES if word.startswith(p))
         if len(word) - len(prefix) >= 3:
             word = word[len(prefix):]
@@ -385,28 +406,207 @@ class Term:
     label: str
     spellings: tuple[Spelling, ...]
     weight: float = 1.0
-    kind: str = "word"  # word | phrase | number
+    kind: str = "word"  # word | phrase | number | fuzzy (a word found as a close word)
 
 
-def _phrase_forms(words: Sequence[str], lang: str) -> list[Spelling]:
-    """A multi-word form as written spaced and fused (رئیس جمهور / رئیسجمهور), stem at the end."""
+# Compounds. Persian writes one compound three ways: with a ZWNJ (رئیس‌جمهور), spaced (رئیس جمهور)
+# or fused (رئیسجمهور); the article has no ZWNJ and uses both of the others. ZWNJ folds to a space,
+# so two ways are left, and both sides are made to agree on them:
+#   the query  is put in one canonical form before analysis (`_canonical`): a fused word the
+#              lexicon does not know is split into words it knows; adjacent words whose fused form
+#              it knows are joined. So every typed form of a compound gives the same tokens;
+#   the data   is matched fused and spaced alike: a word's spellings include every way to write it
+#              as known words with a space between (`_splits`), so «رئیسجمهور» and «رئیس جمهور» in
+#              the data both count for the term, whichever form was typed.
+# The lexicon is every word of the indexed Persian text, plus the stop words and the words of the
+# synonym table (a fused form listed there, such as تفاهمنامه, counts even if the data never
+# writes it fused): no list of compounds is kept anywhere.
+
+_AND = "و"
+_KNOWN_ENDINGS = ("ی", "ها", "های", "هایی", "ان", "ات", "ای", "یی")
+_SPLIT_MIN = 2  # letters in each part of a compound (but the و of صدا و سیما)
+_MAX_SPLITS = 4  # spaced spellings kept per word
+_STATIC_FA: frozenset[bytes] | None = None
+
+
+def _static_fa() -> frozenset[bytes]:
+    """Persian words known without the data: the stop words and every synonym-table word."""
+    global _STATIC_FA
+    if _STATIC_FA is None:
+        words = set(STOP_FA)
+        for group in SYNONYMS:
+            for member in group:
+                if _lang(member) == "fa":
+                    words.update(_TOKEN.findall(_normal(member)))
+        _STATIC_FA = frozenset(fold_normalized(w) for w in words)
+    return _STATIC_FA
+
+
+class Lexicon:
+    """The Persian words compounds are resolved against: the data's, the stop words, the table's.
+
+    `data` gives the folded words of the indexed Persian text; it is called on first need, so an
+    English query never folds the Persian text. Without it only the static words are known.
+    """
+
+    def __init__(self, data: Callable[[], Collection[bytes]] | None = None) -> None:
+        self._load = data
+        self._data: Collection[bytes] | None = None if data else frozenset()
+        self._static = _static_fa()
+        self._known: dict[str, bool] = {}
+
+    @property
+    def data(self) -> Collection[bytes]:
+        if self._data is None:
+            assert self._load is not None
+            self._data = self._load()
+        return self._data
+
+    def in_data(self, word: str) -> bool:
+        """The word occurs as a whole word in the indexed Persian text."""
+        return fold_normalized(word) in self.data
+
+    def exact(self, word: str) -> bool:
+        """A word of the data, the stop words or the table, exactly as written."""
+        folded = fold_normalized(word)
+        return folded in self.data or folded in self._static
+
+    def known(self, word: str) -> bool:
+        """A word of the lexicon, inflected or not: as written, as its stem (کشورهای → کشور),
+        with a plural or ی ending more or less (همجوار as همجواری, هماهنگیی as هماهنگی)."""
+        hit = self._known.get(word)
+        if hit is None:
+            exact = self.exact
+            hit = (exact(word) or exact(stem_fa(word))
+                   or any(exact(word + end) or (word.endswith(end) and exact(word[:-len(end)]))
+                          for end in _KNOWN_ENDINGS))
+            self._known[word] = hit
+        return hit
+
+
+def _segmentations(word: str, first: Callable[[str], bool],
+                   last: Callable[[str], bool] | None = None) -> list[tuple[str, ...]]:
+    """Ways to write a word as two words, or as X و Y (صداوسیما): the first part `first`, the
+    last `last` (default `first`)."""
+    last = last or first
+    out: list[tuple[str, ...]] = []
+    n = len(word)
+    for i in range(_SPLIT_MIN, n - _SPLIT_MIN + 1):
+        if first(word[:i]) and last(word[i:]):
+            out.append((word[:i], word[i:]))
+        if word[i] == _AND and i + 1 + _SPLIT_MIN <= n and first(word[:i]) \
+                and last(word[i + 1:]):
+            out.append((word[:i], _AND, word[i + 1:]))
+    # two parts before three, then the longest first part: a ZWNJ sits before an ending
+    # (برنامه‌ای is برنامه + ای, not بر + نامهای) or after a short prefix (هم‌مرز)
+    out.sort(key=lambda parts: (len(parts), -len(parts[0])))
+    return out
+
+
+def _compound_parts(word: str, lex: Lexicon) -> list[tuple[str, ...]]:
+    """The ways a Persian word may be written as separate words: a word as written and then a
+    known word, inflected or not (رئیس + جمهور, کرسی + های), neither end a lone function word
+    (در + یا is not دریا), not all of them stop words (ما + ده is not ماده)."""
+    if len(word) < 2 * _SPLIT_MIN:
+        return []
+    return [parts for parts in _segmentations(word, lex.exact, lex.known)
+            if parts[0] not in _NO_JOIN and parts[-1] not in _NO_JOIN
+            and not all(p in STOP_FA for p in parts)]
+
+
+def _splits(word: str, lex: Lexicon) -> list[str]:
+    """The spellings of a Persian word's spaced forms, the last part stemmed, so the data's
+    «رئیس جمهور» counts for رئیسجمهور (and «تفاهم نامه» for تفاهمنامه)."""
+    forms = [" ".join([*parts[:-1], stem_fa(parts[-1])]) for parts in _compound_parts(word, lex)]
+    return list(dict.fromkeys(forms))[:_MAX_SPLITS]
+
+
+def _is_stop(token: str, lang: str, lex: Lexicon) -> bool:
+    """A stop word; in Persian also a fused run of them the data never writes (ازش, بهش)."""
+    if lang != "fa":
+        return token in STOP_EN
+    if token in STOP_FA:
+        return True
+    return (len(token) >= 2 * _SPLIT_MIN and not lex.in_data(token)
+            and bool(_segmentations(token, STOP_FA.__contains__)))
+
+
+def _canonical(tokens: Sequence[str], langs: Sequence[str],
+               lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The query's words with every Persian compound in one form, however it was typed.
+
+    First a fused word the lexicon does not know is split into known words (توایران → تو ایران);
+    then two adjacent words (or X و Y) whose fused form is known are joined (رئیس جمهور →
+    رئیسجمهور, صدا و سیما → صداوسیما; see `_joins`). A compound typed fused, spaced or with a
+    ZWNJ so ends as the same token.
+    """
+    parts: list[tuple[str, str]] = []
+    for token, lang in zip(tokens, langs, strict=True):
+        if lang == "fa" and len(token) >= 2 * _SPLIT_MIN and token not in STOP_FA \
+                and not lex.known(token):
+            best = next(iter(_segmentations(token, lex.exact, lex.known)), None)
+            if best is not None:
+                parts += [(p, lang) for p in best]
+                continue
+        parts.append((token, lang))
+    out_tokens: list[str] = []
+    out_langs: list[str] = []
+    i = 0
+    while i < len(parts):
+        size = 1
+        if parts[i][1] == "fa":
+            for width in (3, 2):
+                run = [w for w, lang in parts[i:i + width] if lang == "fa"]
+                if len(run) == width and (width == 2 or run[1] == _AND) \
+                        and _joins(run, lex):
+                    size = width
+                    break
+        out_tokens.append("".join(w for w, _ in parts[i:i + size]))
+        out_langs.append(parts[i][1])
+        i += size
+    return out_tokens, out_langs
+
+
+def _joins(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether adjacent words are one compound written apart: their fused form is known, and
+    either it is a stop word itself (می شود, با هم) or the words are not all stop words and
+    neither end is a lone function word (در جنوب stays two words though the data has درجنوب)."""
+    fused = "".join(run)
+    if not lex.known(fused):
+        return False
+    if _is_stop(fused, "fa", lex):
+        return True
+    return run[0] not in _NO_JOIN and run[-1] not in _NO_JOIN \
+        and not all(w in STOP_FA for w in run)
+
+
+def _phrase_forms(words: Sequence[str], lang: str, lex: Lexicon | None = None) -> list[Spelling]:
+    """A multi-word form as written spaced and fused (رئیس جمهور / رئیسجمهور), stem at the end;
+    in Persian each word also as the data may write it spaced (رئیسجمهور قزاقستان → رئیس جمهور
+    قزاقستان)."""
     last = _stem(words[-1], lang)
     spaced = " ".join([*words[:-1], last])
     forms = [spaced]
     fused = "".join([*words[:-1], last])
     if lang == "fa" or len(fused) >= 8:
         forms.append(fused)
+    if lang == "fa" and lex is not None:
+        options = [[w, *(" ".join(p) for p in _compound_parts(w, lex)[:_MAX_SPLITS])]
+                   for w in words[:-1]]
+        options.append([last, *_splits(words[-1], lex)])
+        if any(len(o) > 1 for o in options):
+            forms += [" ".join(combo) for combo in product(*options)][:_MAX_SPLITS * 4]
     return [Spelling(fold(f), lang) for f in dict.fromkeys(forms)]
 
 
-def _word_forms(word: str, lang: str, *, splits: bool = True) -> list[Spelling]:
-    """A word's spellings: its stem; for a long fused Persian word also its spaced splits."""
+def _word_forms(word: str, lang: str, lex: Lexicon | None = None) -> list[Spelling]:
+    """A word's spellings: its stem; for a Persian word also its spaced forms as known words."""
     stem = _stem(word, lang)
     forms = [Spelling(fold(stem), lang)]
     if lang == "fa" and stem != word and word.startswith(_FA_VERB_PREFIXES):
         forms.append(Spelling(fold(word), lang))  # the verb written fused: میکنند
-    if splits and lang == "fa" and len(stem) >= 7:
-        forms += [Spelling(fold(stem[:i] + " " + stem[i:]), lang) for i in range(3, len(stem) - 2)]
+    if lang == "fa" and lex is not None:
+        forms += [Spelling(fold(f), lang) for f in _splits(word, lex)]
     return forms
 
 
@@ -416,12 +616,17 @@ def _synonym_index() -> dict[tuple[str, str], tuple[str, ...]]:
         for member in group:
             lang = _lang(member)
             index.setdefault((lang, _group_key(member, lang)), group)
+            if lang == "fa":  # also as one fused word is stemmed: یادداشت تفاهم, نخست وزیر
+                fused = "".join(_TOKEN.findall(_normal(member)))
+                index.setdefault((lang, stem_fa(fused)), group)
     return index
 
 
 def _group_key(text: str, lang: str) -> str:
-    """How a word or a multi-word form is looked up in the synonym table: its stemmed words."""
-    return " ".join(_stem(w, lang) for w in _TOKEN.findall(_normal(text)))
+    """How a word or a multi-word form is looked up in the synonym table: its stemmed words,
+    in Persian fused (تفاهم نامه and تفاهمنامه are one key)."""
+    return (" " if lang == "en" else "").join(_stem(w, lang)
+                                              for w in _TOKEN.findall(_normal(text)))
 
 
 _SYNONYM_INDEX: dict[tuple[str, str], tuple[str, ...]] | None = None
@@ -434,12 +639,12 @@ def _synonyms(key: str, lang: str) -> tuple[str, ...]:
     return _SYNONYM_INDEX.get((lang, key), ())
 
 
-def _member_forms(member: str) -> list[Spelling]:
+def _member_forms(member: str, lex: Lexicon | None = None) -> list[Spelling]:
     lang = _lang(member)
     words = _TOKEN.findall(_normal(member))
     if len(words) == 1:
-        return _word_forms(words[0], lang, splits=False)
-    return _phrase_forms(words, lang)
+        return _word_forms(words[0], lang, lex)
+    return _phrase_forms(words, lang, lex)
 
 
 def _format_number(value: float) -> str:
@@ -488,6 +693,46 @@ def _pruned(spellings: Sequence[Spelling]) -> tuple[Spelling, ...]:
     return tuple(s for s in unique if not any(covers(o, s) for o in unique))
 
 
+def _word_term(words: Sequence[str], lang: str, lex: Lexicon, label: str | None = None,
+               kind: str = "word") -> Term:
+    """One word (or one multi-word entry of the synonym table) of the query as a term: its own
+    spellings and its synonyms'."""
+    text = " ".join(words)
+    spellings = (_word_forms(words[0], lang, lex) if len(words) == 1
+                 else _phrase_forms(words, lang, lex))
+    for member in _synonyms(_group_key(text, lang), lang):
+        spellings += _member_forms(member, lex)
+    return Term(label or text, _pruned(spellings), kind=kind)
+
+
+def _glue(words: Sequence[str]) -> bool:
+    return len(words) == 1 and words[0] in _GLUE
+
+
+_MAX_RUN = max(len(_TOKEN.findall(_normal(m))) for group in SYNONYMS for m in group)
+
+
+def _concepts(tokens: Sequence[str], langs: Sequence[str],
+              content: Sequence[bool]) -> list[tuple[tuple[str, ...], str, bool]]:
+    """The query's words as items (words, language, content?): a run of words that is one
+    multi-word entry of the synonym table (prime minister, یادداشت تفاهم, neighbouring countries)
+    is one item, so it is looked up as one concept; every other word is an item of its own."""
+    out: list[tuple[tuple[str, ...], str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        size = 1
+        if content[i]:
+            for width in range(min(_MAX_RUN, len(tokens) - i), 1, -1):
+                j = i + width
+                if content[j - 1] and all(lang == langs[i] for lang in langs[i:j]) \
+                        and _synonyms(_group_key(" ".join(tokens[i:j]), langs[i]), langs[i]):
+                    size = width
+                    break
+        out.append((tuple(tokens[i:i + size]), langs[i], content[i]))
+        i += size
+    return out
+
+
 @dataclass(frozen=True)
 class Query:
     """The analysed query: its terms, and the language its words are in."""
@@ -497,8 +742,12 @@ class Query:
     lang: str
 
 
-def analyse(query: str) -> Query:
-    """Turn what the user typed into weighted terms; never raises on any input."""
+def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
+    """Turn what the user typed into weighted terms; never raises on any input.
+
+    `lexicon` resolves Persian compounds (see `_canonical`); search() passes the index's.
+    """
+    lex = lexicon or Lexicon()
     normal = _normal(query)
     terms: list[Term] = []
     for match in _NUMBER.finditer(normal):
@@ -515,33 +764,30 @@ def analyse(query: str) -> Query:
                           kind="number"))
     words_text = _NUMBER.sub(" ", normal)
     tokens = [t for t in _TOKEN.findall(words_text) if not t.isdigit()]
-    langs = [_lang(t) for t in tokens]
-    content = [t not in (STOP_FA if lang == "fa" else STOP_EN)
-               for t, lang in zip(tokens, langs, strict=True)]
+    tokens, langs = _canonical(tokens, [_lang(t) for t in tokens], lex)
+    content = [not _is_stop(t, lang, lex) for t, lang in zip(tokens, langs, strict=True)]
     if not any(content) and not terms:
         content = [True] * len(tokens)  # a query of only stop words still searches for them
+    items = _concepts(tokens, langs, content)
     seen: set[tuple[str, str]] = set()
-    for token, lang, keep in zip(tokens, langs, content, strict=True):
+    for words, lang, keep in items:
         if not keep:
             continue
-        if token in _NUMBER_WORDS:
+        if len(words) == 1 and words[0] in _NUMBER_WORDS:
+            token = words[0]
             spellings = [Spelling(fold(token), lang),
                          Spelling(fold(str(_NUMBER_WORDS[token])), "num", True)]
             terms.append(Term(token, tuple(spellings), kind="number"))
             continue
-        key = _group_key(token, lang)
+        key = _group_key(" ".join(words), lang)
         if (lang, key) in seen:
             continue
         seen.add((lang, key))
-        spellings = _word_forms(token, lang)
-        for member in _synonyms(key, lang):
-            spellings += _member_forms(member)
-        terms.append(Term(token, _pruned(spellings)))
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if langs[i] == langs[i + 1] and content[i] and content[i + 1] \
-                and a not in _GLUE and b not in _GLUE:
-            terms.append(Term(f"{a} {b}", tuple(_phrase_forms([a, b], langs[i])),
+        terms.append(_word_term(words, lang, lex))
+    for (a, lang_a, keep_a), (b, lang_b, keep_b) in pairwise(items):
+        if lang_a == lang_b and keep_a and keep_b and not _glue(a) and not _glue(b):
+            words = [*a, *b]
+            terms.append(Term(" ".join(words), tuple(_phrase_forms(words, lang_a, lex)),
                               weight=PHRASE_WEIGHT, kind="phrase"))
     fa_words = langs.count("fa")
     lang = "fa" if fa_words and fa_words * 2 >= len(tokens) else "en"
@@ -712,6 +958,9 @@ def _build_blob(cells: list[str]) -> _Blob:
     return _Blob(data, starts, lengths, avg)
 
 
+_WORD_SPLIT = bytes.maketrans(b".,\x1e", b"   ")
+
+
 class Index:
     """Every record and paragraph of one KB as documents with folded fields, per language."""
 
@@ -723,6 +972,9 @@ class Index:
         self.size = len(raw) + len(self.paragraphs)
         self.kinds: list[str] = [r["kind"] for r in raw] + [PARAGRAPH_KIND] * len(self.paragraphs)
         self._blobs: dict[str, _Blob] = {}
+        self._words: dict[str, frozenset[bytes]] = {}
+        self._candidates: dict[str, list[str]] = {}
+        self.lexicon = Lexicon(lambda: self.words("fa"))
 
     def blob(self, lang: str) -> _Blob:
         """The folded text of one language, built on first use."""
@@ -730,6 +982,26 @@ class Index:
         if blob is None:
             blob = self._blobs[lang] = _build_blob(self.cells(lang))
         return blob
+
+    def words(self, lang: str) -> frozenset[bytes]:
+        """Every distinct folded word of one language's text, built on first use."""
+        words = self._words.get(lang)
+        if words is None:
+            words = self._words[lang] = frozenset(
+                self.blob(lang).data.translate(_WORD_SPLIT).split())
+        return words
+
+    def fuzzy_candidates(self, lang: str, length: int) -> list[str]:
+        """The words of one language a word of `length` letters may be a misspelling of: those
+        of its script, of letters only, within two letters of its length, not stop words."""
+        key = f"{lang}:{length}"
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = sorted(
+                word for raw in self.words(lang) if abs(len(raw) - length) <= 2
+                for word in (unfold(raw),) if word.isalpha() and _lang(word) == lang
+                and word not in (STOP_FA if lang == "fa" else STOP_EN))
+        return found
 
     def cells(self, lang: str) -> list[str]:
         """Every document's (name, text, other) fields in one language, document by document."""
@@ -948,10 +1220,12 @@ def _collector_paused() -> Iterator[None]:
 def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None,
             explain: bool, lang: str | None) -> Results:
     index = index_for(kb)
-    parsed = analyse(query)
+    parsed = analyse(query, index.lexicon)
     n = index.size
     scores: dict[int, float] = {}
     all_stats = [_term_stats(index, term) for term in parsed.terms]
+    if any(stats.df == 0 and stats.term.kind == "word" for stats in all_stats):
+        parsed, all_stats = _fuzzy(index, parsed, all_stats)
     for stats in all_stats:
         weight = stats.term.weight * idf(stats.df, n)
         get = scores.get
@@ -972,6 +1246,39 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
     hits = tuple(_hit(index, doc, rank, scores[doc], parsed, all_stats, snippet_lang, explain)
                  for rank, doc in enumerate(shown, 1))
     return Results(parsed, hits, len(candidates))
+
+
+FUZZY_CUTOFF = 0.8
+FUZZY_MIN = 5  # letters: shorter words are too easily close to another word
+
+
+def _fuzzy(index: Index, query: Query,
+           all_stats: list[TermStats]) -> tuple[Query, list[TermStats]]:
+    """Each query word that matches nothing at all looked up instead as the closest word of the
+    index, e.g. Tokaev as tokayev: stems compared by difflib's ratio (≥ FUZZY_CUTOFF), the first
+    letter the same (so order does not become border). Only then: a word that matches anything
+    is never changed. The term is labelled "tokaev ≈ tokayev", kind "fuzzy"."""
+    terms: list[Term] = []
+    out: list[TermStats] = []
+    for stats in all_stats:
+        term = stats.term
+        word = term.label
+        if stats.df == 0 and term.kind == "word" and " " not in word and len(word) >= FUZZY_MIN:
+            lang = _lang(word)
+            by_stem: dict[str, str] = {}
+            for candidate in index.fuzzy_candidates(lang, len(word)):
+                if candidate[0] == word[0]:
+                    by_stem.setdefault(_stem(candidate, lang), candidate)
+            close = difflib.get_close_matches(_stem(word, lang), sorted(by_stem), n=1,
+                                              cutoff=FUZZY_CUTOFF)
+            if close:
+                found = by_stem[close[0]]
+                term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
+                                  kind="fuzzy")
+                stats = _term_stats(index, term)
+        terms.append(term)
+        out.append(stats)
+    return replace(query, terms=tuple(terms)), out
 
 
 def _hit(index: Index, doc: int, rank: int, score: float, query: Query,

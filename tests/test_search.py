@@ -79,6 +79,139 @@ def test_memorandum_spellings_all_find_the_irib_document(base: kbmod.KB, typed: 
     assert "doc-07-media" in ids(base, typed, 3)
 
 
+# The three ways a compound is typed: with a ZWNJ, spaced, fused (the article has no ZWNJ).
+COMPOUNDS = [
+    ("رئیس‌جمهور قزاقستان", "رئیس جمهور قزاقستان", "رئیسجمهور قزاقستان"),
+    ("راه‌آهن", "راه آهن", "راهآهن"),
+    ("تفاهم‌نامه", "تفاهم نامه", "تفاهمنامه"),
+    ("آیت‌الله خامنه‌ای", "آیت الله خامنه ای", "آیتالله خامنهای"),
+    ("صدا و سیما", "صدا‌و‌سیما", "صداوسیما"),
+    ("کشورهای هم‌مرز قزاقستان", "کشورهای هم مرز قزاقستان", "کشورهای هممرز قزاقستان"),
+]
+
+
+@pytest.mark.parametrize("forms", COMPOUNDS, ids=lambda forms: forms[2])
+def test_compound_forms_give_identical_results_from_the_installed_command(
+        kzir_process, forms: tuple[str, str, str]) -> None:
+    results = []
+    for typed in forms:
+        run = kzir_process("search", typed, "--json", "-n", "20")
+        assert run.code == 0, run.err
+        results.append([(row["id"], row["score"]) for row in json.loads(run.out)])
+    assert results[0], forms
+    assert results[0] == results[1] == results[2]
+
+
+@pytest.mark.parametrize("forms", COMPOUNDS, ids=lambda forms: forms[2])
+@pytest.mark.parametrize("context", ["{}", "{} ایران", "ایران و {} در قزاقستان"])
+def test_compound_forms_give_identical_rankings_in_context(base: kbmod.KB, context: str,
+                                                           forms: tuple[str, str, str]) -> None:
+    zwnj, spaced, fused = (ranking(base, context.format(f), 20) for f in forms)
+    assert zwnj == spaced == fused
+
+
+def test_every_compound_of_the_data_ranks_the_same_however_typed(base: kbmod.KB) -> None:
+    # Not a list of cases: every word of the article's Persian text that can be written as two
+    # words of it (رئیسجمهور, راهآهن, آیتالله, خامنهای, …), typed the three ways.
+    index = S.index_for(base)
+    compounds = [(word, parts) for word in sorted(S.unfold(w) for w in index.words("fa"))
+                 if not any(ch.isdigit() for ch in word)
+                 for parts in S._compound_parts(word, index.lexicon)[:1] if len(parts) == 2]
+    assert len(compounds) > 20
+    for word, parts in compounds:
+        fused = ranking(base, word + " قزاقستان")
+        assert ranking(base, " ".join(parts) + " قزاقستان") == fused, parts
+        assert ranking(base, "\u200c".join(parts) + " قزاقستان") == fused, parts
+
+
+def test_compound_forms_are_one_query_term(base: kbmod.KB) -> None:
+    lexicon = S.index_for(base).lexicon
+    labels = {tuple(t.label for t in S.analyse(typed, lexicon).terms)
+              for typed in ("راه‌آهن ایران", "راه آهن ایران", "راهآهن ایران")}
+    assert len(labels) == 1
+
+
+def test_data_counts_fused_and_spaced_occurrences_of_a_compound(base: kbmod.KB) -> None:
+    # The article writes «رئیسجمهور» and «رئیس جمهور»: one term finds both, however typed.
+    term = next(t for t in S.analyse("رئیس‌جمهور", S.index_for(base).lexicon).terms)
+    spellings = {S.unfold(s.text) for s in term.spellings}
+    assert {"رئیسجمهور", "رئیس جمهور"} <= spellings
+
+
+@pytest.mark.parametrize("typed", ["تفاهم‌نامه", "تفاهم نامه", "تفاهمنامه"])
+def test_memorandum_alone_finds_the_signed_documents(base: kbmod.KB, typed: str) -> None:
+    hits = S.search(base, typed, limit=5).hits
+    assert sum(h.kind == "document" for h in hits) >= 2
+    assert all(h.id != "event-capital-renamed-nur-sultan" for h in hits)
+
+
+@pytest.mark.parametrize("typed", ["آیت‌الله خامنه‌ای", "آیت الله خامنه ای", "آیتالله خامنهای"])
+def test_ayatollah_khamenei_finds_him_first(base: kbmod.KB, typed: str) -> None:
+    assert ids(base, typed, 1) == ["person-khamenei"]
+
+
+def test_a_slip_of_the_data_does_not_join_a_function_word(base: kbmod.KB) -> None:
+    # The article once writes «درجنوب» and «وقزاقستان» fused: «در جنوب» and «ایران و قزاقستان»
+    # stay separate words, so «قزاقستان» is still looked for on its own.
+    labels = [t.label for t in S.analyse("ایران و قزاقستان", S.index_for(base).lexicon).terms]
+    assert "قزاقستان" in labels
+    assert ids(base, "در جنوب", 5) and "جنوب" in [
+        t.label for t in S.analyse("در جنوب", S.index_for(base).lexicon).terms]
+
+
+# --------------------------------------------------------------------------------------------
+# Borders: general vocabulary and colloquial endings
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "قزاقستان با کدوم کشورها همسایه‌ست",
+    "قزاقستان با کدوم کشورها همسایه ست",
+    "قزاقستان با کدوم کشورها همسایهست",
+    "کشورهای همسایه قزاقستان",
+    "قزاقستان با چه کشورهایی هم مرزه",
+    "قزاقستان با چه کشورهایی هم‌مرزه",
+    "which countries border Kazakhstan",
+    "neighbouring countries of Kazakhstan",
+])
+def test_borders_questions_find_paragraph_33(base: kbmod.KB, question: str) -> None:
+    hits = S.search(base, question, limit=3).hits
+    assert any(33 in h.paragraphs for h in hits), [h.id for h in hits]
+
+
+def test_a_multi_word_synonym_entry_is_one_concept(base: kbmod.KB) -> None:
+    # "vice president" is its own entry: "president" alone must not pull in the president's
+    # synonyms (head of state) for it.
+    labels = [t.label for t in S.analyse("vice president").terms if t.kind == "word"]
+    assert labels == ["vice president"]
+
+
+# --------------------------------------------------------------------------------------------
+# A word that matches nothing: the closest word of the index
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Tokaev", "person-tokayev"), ("Nazarbaev", "person-nazarbayev"),
+    ("Tokaev visit to Tehran", "event-tokayev-state-visit-tehran"),
+    ("توکائف", "person-tokayev")])
+def test_a_misspelt_name_finds_the_closest_word(base: kbmod.KB, typed: str,
+                                                expected: str) -> None:
+    assert ids(base, typed, 1) == [expected]
+
+
+def test_fuzzy_match_is_marked_in_the_explanation(cli) -> None:
+    rows = cli("search", "Tokaev", "--json", "--explain", "-n", "1").json()
+    term = rows[0]["explain"]["terms"][0]
+    assert term["kind"] == "fuzzy" and term["term"] == "tokaev ≈ tokayev"
+    plain = cli("search", "Tokaev", "--explain", "-n", "1", "--format", "plain")
+    assert "tokaev ≈ tokayev" in plain.out
+
+
+@pytest.mark.parametrize("query", ["uranium", "order of the signing", "Kazakhstan", "zzzzqqq"])
+def test_no_fuzzy_match_for_words_that_match_or_have_no_close_word(base: kbmod.KB,
+                                                                  query: str) -> None:
+    assert all(t.kind != "fuzzy" for t in S.search(base, query, limit=1).query.terms)
+
+
 @pytest.mark.parametrize("typed", ["265.2 million", "265,200,000", "265200000",
                                    "$265.2 million", "۲۶۵ میلیون و ۲۰۰ هزار دلار",
                                    "۲۶۵٫۲ میلیون دلار"])

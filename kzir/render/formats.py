@@ -198,7 +198,7 @@ def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = 
             errs.write(clean(note) + "\n")
     for count in listing.counts:
         errs.write(clean(count) + "\n")
-    if not items and fmt not in MACHINE_FORMATS:
+    if not items and fmt not in MACHINE_FORMATS and listing.empty_message:
         errs.write(clean(listing.empty_message) + "\n")
     elif len(items) < total:
         errs.write(f"{len(items)} of {total} shown (--limit {opts.limit})\n")

@@ -64,5 +64,6 @@ def search_listing(results: Results, *, explain: bool = False) -> Listing:
         title=f"Search: {results.query.text}",
         to_json=hit_json,
         counts=notes,
-        empty_message=f"no matches for {results.query.text!r}",
+        # with --limit 0 the count line already says how many matched
+        empty_message="" if results.total else f"no matches for {results.query.text!r}",
     )
