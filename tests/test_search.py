@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from kzir import kb as kbmod
 from kzir import schema as schemamod
 from kzir import search as S
+from kzir.search.query import _compound_parts as compound_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
@@ -116,7 +117,7 @@ def test_every_compound_of_the_data_ranks_the_same_however_typed(base: kbmod.KB)
     index = S.index_for(base)
     compounds = [(word, parts) for word in sorted(S.unfold(w) for w in index.words("fa"))
                  if not any(ch.isdigit() for ch in word)
-                 for parts in S._compound_parts(word, index.lexicon)[:1] if len(parts) == 2]
+                 for parts in compound_parts(word, index.lexicon)[:1] if len(parts) == 2]
     assert len(compounds) > 20
     for word, parts in compounds:
         fused = ranking(base, word + " قزاقستان")

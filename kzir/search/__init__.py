@@ -1,0 +1,276 @@
+"""Ranked search over every record and paragraph of the KB, in English or Persian.
+
+Method: BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+2009, section 3.5), the weighted-field form of Okapi BM25. Every record and every paragraph is one
+document with three fields in each language:
+
+    name   titles, names, labels, resource and city names, spelling variants   weight 3.0, b 0.5
+    text   summary and text, roles, listed items, the quotes; a paragraph's text  weight 1.0, b 0.75
+    other  every other value: notes, places, types, ids, numbers, dates           weight 0.4, b 0.75
+
+    score(d) = Σ_t  qw_t · idf(t) · tf̃(t, d) / (k1 + tf̃(t, d)),   k1 = 1.2
+    tf̃(t, d) = Σ_f  w_f · tf(t, f, d) / (1 − b_f + b_f · len(f, d) / avglen(f))
+    idf(t)   = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
+
+A query term is one word of the query (or a number, or a multi-word entry of the synonym table
+such as "prime minister", or two adjacent words as a phrase, qw 0.5) with its spellings: its
+synonyms from the reviewed table below, fused and spaced forms of a compound, the number written
+the ways the KB writes it. A query word that matches nothing at all is replaced by the closest
+word of the index (difflib, same first letter; "tokaev ≈ tokayev" in --explain).
+
+A word matches where a word of the field starts with its stem; the rest of the word must be an
+inflection (consulat+es, کرسی+های) for a full match, any other continuation counts 0.5 and only
+for stems of 5+ letters (English) or 4+ (Persian). English terms are looked up in the English
+fields and the English translation of the paragraphs; Persian terms in the Persian ones; numbers
+in the query's language (in both when the query is only numbers or mixes languages).
+
+Normalisation (the same on query and data): NFKC; Arabic ي ى ك ة ۀ أ إ ٱ ؤ and آ to their Persian
+base letters; ZWNJ = space; a Persian compound typed fused, spaced or with a ZWNJ is put in one
+canonical form, and matched fused and spaced alike in the data (see `_canonical`); diacritics,
+tatweel and bidi marks removed; Persian and Arabic-Indic digits and separators to ASCII; English
+case folded and punctuation to spaces.
+
+Index: the data is folded in bulk by a one-byte-per-character codec and `bytes.translate` (both
+in C), so there is no tokenising in Python: the "index" of a language is the folded text of every
+field of every document with the offsets of the fields, built on first use per language (an
+English query never folds the Persian text), and a spelling is found with `bytes.find`. A query
+costs one pass over the folded text per spelling plus a little per match. A Persian query also
+needs the set of the Persian text's words (to resolve compounds), built once per index.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import heapq
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..kb import KB
+from ..model import Paragraph, Record
+from .folding import fold, unfold
+from .index import _NAME_KEYS, Index, index_for
+from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
+from .query import Query, Term, _word_term, analyse
+from .ranking import TermStats, _field_tf, _term_stats, idf
+from .vocabulary import _lang, _stem, stem_en, stem_fa
+
+__all__ = [
+    "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "fold", "index_for",
+    "search", "stem_en", "stem_fa", "unfold",
+]  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked result: a record or a paragraph, its score and why, and a snippet."""
+
+    rank: int
+    score: float
+    kind: str
+    id: str
+    paragraphs: tuple[int, ...]
+    snippet: str
+    record: Record | None = None
+    paragraph: Paragraph | None = None
+    explain: Mapping[str, Any] | None = None
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        if self.record is not None:
+            return [dict(s) for s in self.record.data["sources"]]
+        assert self.paragraph is not None
+        return [{"paragraph": self.paragraph.n, "quote": self.paragraph.fa}]
+
+    def record_json(self) -> dict[str, Any]:
+        if self.record is not None:
+            return dict(self.record.data)
+        assert self.paragraph is not None
+        return {"n": self.paragraph.n, "fa": self.paragraph.fa, "en": self.paragraph.en}
+
+
+@dataclass(frozen=True)
+class Results:
+    """The ranked hits shown (at most `limit`) and how many documents matched in all."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    total: int
+
+
+def search(kb: KB, query: str, *, kinds: Collection[str] | None = None, limit: int | None = 10,
+           explain: bool = False, lang: str | None = None) -> Results:
+    """Rank every record and paragraph of `kb` against `query` (see the module docstring).
+
+    `kinds` keeps only those kinds (record kinds or "paragraph"); `lang` chooses the snippet
+    language (default: the query's). Any text is a valid query; one with no words finds nothing.
+    """
+    with _collector_paused():
+        return _search(kb, query, kinds, limit, explain, lang)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while searching: it makes no cycles, and on a big KB each
+    full collection would walk every object of the KB again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None,
+            explain: bool, lang: str | None) -> Results:
+    index = index_for(kb)
+    parsed = analyse(query, index.lexicon)
+    n = index.size
+    scores: dict[int, float] = {}
+    all_stats = [_term_stats(index, term) for term in parsed.terms]
+    if any(stats.df == 0 and stats.term.kind == "word" for stats in all_stats):
+        parsed, all_stats = _fuzzy(index, parsed, all_stats)
+    for stats in all_stats:
+        weight = stats.term.weight * idf(stats.df, n)
+        get = scores.get
+        for doc, t in stats.tilde.items():
+            scores[doc] = get(doc, 0.0) + weight * t / (K1 + t)
+    wanted = set(kinds) if kinds else None
+    kinds_of = index.kinds
+    candidates = [doc for doc in scores if wanted is None or kinds_of[doc] in wanted]
+
+    def order(doc: int) -> tuple[float, int]:
+        return scores[doc], -doc
+
+    if limit is None or limit >= len(candidates):
+        shown = sorted(candidates, key=order, reverse=True)
+    else:
+        shown = heapq.nlargest(limit, candidates, key=order)
+    snippet_lang = lang or parsed.lang
+    hits = tuple(_hit(index, doc, rank, scores[doc], parsed, all_stats, snippet_lang, explain)
+                 for rank, doc in enumerate(shown, 1))
+    return Results(parsed, hits, len(candidates))
+
+
+FUZZY_CUTOFF = 0.8
+FUZZY_MIN = 5  # letters: shorter words are too easily close to another word
+
+
+def _fuzzy(index: Index, query: Query,
+           all_stats: list[TermStats]) -> tuple[Query, list[TermStats]]:
+    """Each query word that matches nothing at all looked up instead as the closest word of the
+    index, e.g. Tokaev as tokayev: stems compared by difflib's ratio (≥ FUZZY_CUTOFF), the first
+    letter the same (so order does not become border). Only then: a word that matches anything
+    is never changed. The term is labelled "tokaev ≈ tokayev", kind "fuzzy"."""
+    terms: list[Term] = []
+    out: list[TermStats] = []
+    for stats in all_stats:
+        term = stats.term
+        word = term.label
+        if stats.df == 0 and term.kind == "word" and " " not in word and len(word) >= FUZZY_MIN:
+            lang = _lang(word)
+            by_stem: dict[str, str] = {}
+            for candidate in index.fuzzy_candidates(lang, len(word)):
+                if candidate[0] == word[0]:
+                    by_stem.setdefault(_stem(candidate, lang), candidate)
+            close = difflib.get_close_matches(_stem(word, lang), sorted(by_stem), n=1,
+                                              cutoff=FUZZY_CUTOFF)
+            if close:
+                found = by_stem[close[0]]
+                term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
+                                  kind="fuzzy")
+                stats = _term_stats(index, term)
+        terms.append(term)
+        out.append(stats)
+    return replace(query, terms=tuple(terms)), out
+
+
+def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
+         all_stats: Sequence[TermStats], lang: str, explain: bool) -> Hit:
+    record: Record | None = None
+    paragraph: Paragraph | None = None
+    if doc < len(index.records):
+        record = _record(index.kb, doc)
+        texts = _record_texts(record, lang)
+        paragraphs = record.paragraphs
+    else:
+        paragraph = index.paragraphs[doc - len(index.records)]
+        texts = [paragraph.fa if lang == "fa" else paragraph.en]
+        paragraphs = (paragraph.n,)
+    snippet = make_snippet(texts, query, lang)
+    why = explanation(index, doc, score, all_stats) if explain else None
+    return Hit(rank, round(score, 4), index.kinds[doc], index.doc_id(doc), paragraphs, snippet,
+               record, paragraph, why)
+
+
+def _record(kb: KB, position: int) -> Record:
+    getter = getattr(kb, "record_at", None)
+    return getter(position) if getter is not None else kb.records[position]
+
+
+def _record_texts(record: Record, lang: str) -> list[str]:
+    data = record.data
+    texts = [str(data[k]) for k in (f"summary_{lang}", f"text_{lang}") if data.get(k)]
+    texts += [str(data[f"{k}_{lang}"]) for k in _NAME_KEYS if data.get(f"{k}_{lang}")]
+    if lang == "fa":
+        texts += [s.quote for s in record.sources]
+    return texts or [record.label(lang)]
+
+
+def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24) -> str:
+    """About `width` words around the first match, from the text with the most matching words."""
+    needles = tuple(s.text for t in query.terms for s in t.spellings
+                    if s.lang in (lang, "num") and s.text and b" " not in s.text)
+    best, best_hits, best_at = texts[0], 0, 0
+    for text in texts:
+        folded = [fold(w) for w in text.split()]
+        found = [i for i, w in enumerate(folded) if needles and w.startswith(needles)]
+        if len(found) > best_hits:
+            best, best_hits, best_at = text, len(found), found[0]
+    words = best.split()
+    start = max(0, min(best_at - width // 3, len(words) - width))
+    end = min(len(words), start + width)
+    out = " ".join(words[start:end])
+    if start > 0:
+        out = "… " + out
+    if end < len(words):
+        out += " …"
+    return out
+
+
+def explanation(index: Index, doc: int, score: float,
+                all_stats: Sequence[TermStats]) -> dict[str, Any]:
+    """Why one document scored what it did: each matching term's idf, fields and share."""
+    n = index.size
+    width = len(FIELDS)
+    terms = []
+    for stats in all_stats:
+        t = stats.tilde.get(doc)
+        if t is None:
+            continue
+        term_idf = idf(stats.df, n)
+        fields = {}
+        for key, tf in sorted(_field_tf(index, stats.term, doc).items()):
+            name, lang = key.split("_")
+            blob = index.blob(lang)
+            f = FIELDS.index(name)
+            fields[key] = {"tf": round(tf, 3), "len": blob.lengths[doc * width + f] - 2,
+                           "avg_len": round(blob.avg[f], 1), "weight": FIELD_WEIGHT[name],
+                           "b": FIELD_B[name]}
+        terms.append({
+            "term": stats.term.label, "kind": stats.term.kind,
+            "spellings": [unfold(s.text) for s in stats.term.spellings],
+            "query_weight": stats.term.weight, "df": stats.df, "idf": round(term_idf, 4),
+            "fields": fields, "tf_weighted": round(t, 4),
+            "score": round(stats.term.weight * term_idf * t / (K1 + t), 4),
+        })
+    terms.sort(key=lambda item: -item["score"])
+    return {"method": "BM25F", "k1": K1, "documents": n, "score": round(score, 4),
+            "terms": terms}

@@ -1,0 +1,80 @@
+"""Fold text to one byte per character, the same way for the query and the data."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# ---------------------------------------------------------------------------------------------
+# Folding: one byte per character, then one translate table does every normalisation at once
+# ---------------------------------------------------------------------------------------------
+
+_PERSIAN = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگیۀٱھەڪ"
+_LATIN = "àáâäçèéêëíîïñóôöúûü"
+_FOLD_LETTERS = {"ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ة": "ه", "ۀ": "ه", "ھ": "ه", "ە": "ه",
+                 "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
+                 "à": "a", "á": "a", "â": "a", "ä": "a", "ç": "c", "è": "e", "é": "e", "ê": "e",
+                 "ë": "e", "í": "i", "î": "i", "ï": "i", "ñ": "n", "ó": "o", "ô": "o", "ö": "o",
+                 "ú": "u", "û": "u", "ü": "u"}
+_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0656)) + "\u0670\u0640\u200d\u200e\u200f\ufeff\xad"
+_DECIMAL = {"\u066b": ".", "\u066c": ","}
+# Every character outside ASCII and this list (ZWNJ, «», ، ؛ ؟, dashes, quotes, other scripts) is
+# encoded as "?" and so becomes a space, like ASCII punctuation.
+_HIGH = _PERSIAN + _LATIN + _DIGITS + _MARKS + "".join(_DECIMAL)
+assert len(_HIGH) == len(set(_HIGH)) <= 128, len(_HIGH)
+_CHARMAP = codecs.charmap_build("".join(chr(i) for i in range(128)) + _HIGH
+                                + "\ufffe" * (128 - len(_HIGH)))
+_BYTE = {ch: 128 + i for i, ch in enumerate(_HIGH)}
+
+
+def _translation() -> tuple[bytes, bytes]:
+    table = bytearray(range(256))
+    for i in range(128):
+        ch = chr(i)
+        if "A" <= ch <= "Z":
+            table[i] = ord(ch.lower())
+        elif not (ch.isalnum() or ch in ".,\x1e"):
+            table[i] = 32  # punctuation, control characters and '?' (unencodable) are spaces
+    for ch, base in _FOLD_LETTERS.items():
+        table[_BYTE[ch]] = _BYTE.get(base, ord(base))
+    for i, ch in enumerate(_DIGITS):
+        table[_BYTE[ch]] = ord("0") + i % 10
+    for ch, sep in _DECIMAL.items():
+        table[_BYTE[ch]] = ord(sep)
+    return bytes(table), bytes(_BYTE[ch] for ch in _MARKS)
+
+
+_TABLE, _DELETE = _translation()
+_WORD_BYTES = frozenset(b for b in range(256) if chr(b).isalnum() or b >= 128) - set(_DELETE)
+_FA_BYTES = frozenset(_BYTE[ch] for ch in _PERSIAN)
+
+
+def fold(text: str) -> bytes:
+    """Text in the search's folded form: one byte per character, normalised as described above."""
+    return fold_normalized(_nfkc(text))
+
+
+def fold_normalized(text: str) -> bytes:
+    """fold() of text already in NFKC."""
+    raw, _ = codecs.charmap_encode(text, "replace", _CHARMAP)
+    return raw.translate(_TABLE, _DELETE)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def unfold(data: bytes) -> str:
+    """Folded bytes back to text (for explanations)."""
+    return "".join(chr(b) if b < 128 else _HIGH[b - 128] for b in data)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _normal(text: str) -> str:
+    """The query's own normalisation before tokenising (the same folding, as text)."""
+    return unfold(fold(text))

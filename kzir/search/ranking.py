@@ -1,0 +1,129 @@
+"""Find a term's spellings in the folded fields and score them with BM25F."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .folding import _FA_BYTES, _WORD_BYTES, unfold
+from .index import Index, _Blob
+from .params import FIELDS, LANGS, PREFIX_MIN, PREFIX_WEIGHT
+from .query import Spelling, Term
+from .vocabulary import EN_SUFFIXES, FA_SUFFIXES
+
+# ---------------------------------------------------------------------------------------------
+# Matching and scoring
+# ---------------------------------------------------------------------------------------------
+
+def _continuation_weight(data: bytes, end: int, stem_len: int, lang: str) -> float:
+    """1 when the word goes on with an inflection, PREFIX_WEIGHT for another ending, else 0."""
+    stop = end
+    limit = min(len(data), end + 40)
+    while stop < limit and data[stop] in _WORD_BYTES:
+        stop += 1
+    if stop == end:
+        return 1.0
+    rest = data[end:stop]
+    if lang == "fa" or rest[0] in _FA_BYTES:
+        if unfold(rest) in FA_SUFFIXES:
+            return 1.0
+        return PREFIX_WEIGHT if stem_len >= PREFIX_MIN["fa"] else 0.0
+    if rest.decode("latin-1") in EN_SUFFIXES:
+        return 1.0
+    return PREFIX_WEIGHT if stem_len >= PREFIX_MIN["en"] else 0.0
+
+
+def _number_boundary(data: bytes, end: int) -> bool:
+    """A number ends here: no digit follows, nor a decimal or thousands separator and a digit."""
+    nxt = data[end:end + 2]
+    if not nxt:
+        return True
+    if 48 <= nxt[0] <= 57:
+        return False
+    return not (nxt[0] in (44, 46) and len(nxt) == 2 and 48 <= nxt[1] <= 57)
+
+
+_WORD_END = frozenset(b" .,\x1e")
+
+
+def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tuple[int, float]]:
+    """(cell, weight) for every match of one spelling in cells lo..hi-1 of one language.
+
+    A match starts a word (the needle begins with the space before it); its weight is 1 for a
+    whole word or an inflection, PREFIX_WEIGHT for another continuation of a long stem, else 0.
+    """
+    needle = b" " + spelling.text
+    data = blob.data
+    starts = blob.starts
+    find = data.find
+    number = spelling.number
+    lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
+    stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
+    size = len(needle)
+    stop = starts[hi] - 1
+    cell = lo
+    at = find(needle, starts[lo], stop)
+    while at != -1:
+        end = at + size
+        if data[end] in _WORD_END and not number:
+            weight = 1.0
+        elif number:
+            weight = 1.0 if _number_boundary(data, end) else 0.0
+        else:
+            weight = _continuation_weight(data, end, stem_len, lang)
+        if weight:
+            cell = bisect.bisect_right(starts, at, cell) - 1
+            yield cell, weight
+        at = find(needle, end, stop)
+
+
+def _lookups(index: Index, term: Term) -> Iterator[tuple[_Blob, str, Spelling]]:
+    """Each (language text, language, spelling) a term is looked up in."""
+    for spelling in term.spellings:
+        if spelling.text:
+            for lang in (LANGS if spelling.lang == "num" else (spelling.lang,)):
+                yield index.blob(lang), lang, spelling
+
+
+@dataclass
+class TermStats:
+    """One term over the whole KB: tf̃ (field-weighted, length-normalised tf) per document."""
+
+    term: Term
+    tilde: dict[int, float]
+
+    @property
+    def df(self) -> int:
+        return len(self.tilde)
+
+
+def _term_stats(index: Index, term: Term) -> TermStats:
+    tilde: dict[int, float] = {}
+    get = tilde.get
+    width = len(FIELDS)
+    for blob, _lang, spelling in _lookups(index, term):
+        factors = blob.factors()
+        lengths = blob.lengths
+        for cell, weight in _matches(blob, spelling, 0, len(lengths)):
+            doc, f = divmod(cell, width)
+            w, c0, c1 = factors[f]
+            tilde[doc] = get(doc, 0.0) + weight * w / (c0 + c1 * (lengths[cell] - 2))
+    return TermStats(term, tilde)
+
+
+def _field_tf(index: Index, term: Term, doc: int) -> dict[str, float]:
+    """The term's weighted count in each field of one document (for explanations)."""
+    out: dict[str, float] = {}
+    width = len(FIELDS)
+    for blob, lang, spelling in _lookups(index, term):
+        for cell, weight in _matches(blob, spelling, doc * width, doc * width + width):
+            key = f"{FIELDS[cell % width]}_{lang}"
+            out[key] = out.get(key, 0.0) + weight
+    return out
+
+
+def idf(df: int, n: int) -> float:
+    """BM25's idf, never negative: ln(1 + (N − df + 0.5) / (df + 0.5))."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
