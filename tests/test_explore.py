@@ -275,3 +275,10 @@ def test_cite_shows_each_paragraph_once_with_every_span_marked(cli, base) -> Non
         assert out.count(f"¶{n} (fa)") == 1
     for source in record.sources:
         assert f"⟦{source.quote}" in out or f"{source.quote}⟧" in out
+
+
+def test_date_fields_chosen_with_fields_honour_the_calendar(cli) -> None:
+    gregorian = cli("treaties", "list", "--fields", "index,signed", "--calendar", "gregorian")
+    assert "2022-06-19" in gregorian.out and "1401-03-29" not in gregorian.out
+    jalali = cli("treaties", "list", "--fields", "index,signed", "--calendar", "jalali")
+    assert "1401-03-29" in jalali.out and "2022-06-19" not in jalali.out

@@ -106,6 +106,10 @@ def select_columns(listing: Listing, objs: Sequence[Mapping[str, Any]],
 def _field_getter(name: str, listing: Listing) -> Callable[[Any, OutputOptions], Any]:
     def get(item: Any, opts: OutputOptions) -> Any:
         value = listing.to_json(item).get(name)
+        if isinstance(value, dict) and "precision" in value and "jalali" in value:
+            from .records import format_date  # a date object: shown in the chosen calendar
+
+            return format_date(value, opts.calendar)
         if isinstance(value, dict | list):
             return json.dumps(value, ensure_ascii=False)
         return value
