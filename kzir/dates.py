@@ -663,54 +663,6 @@ def check_date_obj(date_obj: Mapping[str, Any]) -> list[str]:
 _DAY_VALUE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _render_side(value: object, calendar: Calendar) -> str:
-    """One side as people read it: ``Dey 1400``, ``December 1991``, ``1400``, ``a – b``."""
-    text = str(value)
-    if "/" in text:
-        a, _, b = text.partition("/")
-        return f"{a} – {b}"
-    m = _VALUE_RE.fullmatch(text)
-    if m and m[2] and not m[3]:
-        names = MONTHS_EN_TRANSLIT if calendar == "jalali" else GREGORIAN_MONTHS_EN
-        month = int(m[2])
-        if 1 <= month <= 12:
-            return f"{names[month - 1]} {m[1]}"
-    return text
-
-
-def _computed_side(first: Day, last: Day, calendar: Calendar) -> str:
-    def iso(day: Day) -> str:
-        return day.jalali_iso if calendar == "jalali" else day.gregorian_iso
-
-    return iso(first) if first == last else f"{iso(first)} – {iso(last)}"
-
-
-def format_date_obj(date_obj: Mapping[str, Any], calendar: str) -> str:
-    """Display a KB date object in one calendar or both.
-
-    "both" puts the stated (non-interval) side first and the other in parentheses; a day,
-    stated in both, shows Jalali first: ``1401-03-29 (2022-06-19)``,
-    ``Dey 1400 (2021-12-22 – 2022-01-20)``, ``December 1991 (1370-09-10 – 1370-10-10)``.
-    """
-    if calendar not in ("jalali", "gregorian", "both"):
-        raise UsageError(f"calendar must be jalali, gregorian or both, not {shown(str(calendar))}")
-    first, last = _day_span(date_obj)
-    sides: dict[Calendar, str] = {}
-    for cal in CALENDARS:
-        value = date_obj.get(cal)
-        sides[cal] = (
-            _computed_side(first, last, cal) if value in (None, "") else _render_side(value, cal)
-        )
-    if calendar != "both":
-        return sides["jalali" if calendar == "jalali" else "gregorian"]
-    jalali_value, gregorian_value = date_obj.get("jalali"), date_obj.get("gregorian")
-    jalali_plain = jalali_value not in (None, "") and "/" not in str(jalali_value)
-    gregorian_plain = gregorian_value not in (None, "") and "/" not in str(gregorian_value)
-    gregorian_stated = gregorian_plain and not jalali_plain
-    primary: Calendar = "gregorian" if gregorian_stated else "jalali"
-    return f"{sides[primary]} ({sides[_other(primary)]})"
-
-
 def _with_extra(core: DateObject, extra: dict[str, Any]) -> DateObject:
     clash = sorted(set(core) & set(extra))
     if clash:

@@ -28,7 +28,6 @@ from kzir.dates import (
     check_range,
     day_obj,
     describe,
-    format_date_obj,
     gregorian_month_obj,
     gregorian_year_overlap,
     in_range,
@@ -640,39 +639,6 @@ def test_span_of(obj: dict[str, Any], first: datetime.date, last: datetime.date)
 def test_span_of_refuses_malformed(obj: dict[str, Any]) -> None:
     with pytest.raises(KbError):
         span_of(obj)
-
-
-@pytest.mark.parametrize(
-    ("obj", "jalali", "gregorian", "both"),
-    [
-        (DAY_OBJ, "1401-03-29", "2022-06-19", "1401-03-29 (2022-06-19)"),
-        (DEY_1400, "Dey 1400", "2021-12-22 – 2022-01-20", "Dey 1400 (2021-12-22 – 2022-01-20)"),
-        (YEAR_1400, "1400", "2021-03-21 – 2022-03-20", "1400 (2021-03-21 – 2022-03-20)"),
-        (
-            DEC_1991,
-            "1370-09-10 – 1370-10-10",
-            "December 1991",
-            "December 1991 (1370-09-10 – 1370-10-10)",
-        ),
-        (
-            {"gregorian": "1991-12", "precision": "month"},
-            "1370-09-10 – 1370-10-10",
-            "December 1991",
-            "December 1991 (1370-09-10 – 1370-10-10)",
-        ),
-        ({"gregorian": "2022-06-19"}, "1401-03-29", "2022-06-19", "2022-06-19 (1401-03-29)"),
-        ({"jalali": "1401-03-29"}, "1401-03-29", "2022-06-19", "1401-03-29 (2022-06-19)"),
-    ],
-)
-def test_format_date_obj(obj: dict[str, Any], jalali: str, gregorian: str, both: str) -> None:
-    assert format_date_obj(obj, "jalali") == jalali
-    assert format_date_obj(obj, "gregorian") == gregorian
-    assert format_date_obj(obj, "both") == both
-
-
-def test_format_date_obj_refuses_unknown_calendar() -> None:
-    with pytest.raises(UsageError, match="calendar must be"):
-        format_date_obj(DAY_OBJ, "hijri")
 
 
 def test_builders_match_the_kb_examples() -> None:

@@ -10,16 +10,13 @@ from ..options import OutputOptions
 from .formats import grouped
 from .view import Detail
 
-_JALALI_MONTHS = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr",
-                  "Aban", "Azar", "Dey", "Bahman", "Esfand")
-
 
 def _interval(text: str) -> str:
     return text.replace("/", " – ")
 
 
 def format_date(date: DateValue | Mapping[str, Any] | None, calendar: str) -> str:
-    """A date object in the chosen calendar(s); inferred/converted values are marked (~, =)."""
+    """A date object in the chosen calendar(s); a date inferred from context is marked ~."""
     if date is None:
         return ""
     if isinstance(date, Mapping):
@@ -43,10 +40,6 @@ def format_period(start: DateValue | None, end: DateValue | None, calendar: str)
     joined = {side: f"{getattr(start, side).split('/')[0]}/{getattr(end, side).split('/')[-1]}"
               for side in ("jalali", "gregorian")}
     return format_date({**joined, "basis": basis}, calendar)
-
-
-def jalali_month_name(month: int) -> str:
-    return _JALALI_MONTHS[month - 1]
 
 
 def _value_text(value: Any, calendar: str) -> str:
