@@ -282,3 +282,16 @@ def test_date_fields_chosen_with_fields_honour_the_calendar(cli) -> None:
     assert "2022-06-19" in gregorian.out and "1401-03-29" not in gregorian.out
     jalali = cli("treaties", "list", "--fields", "index,signed", "--calendar", "jalali")
     assert "1401-03-29" in jalali.out and "2022-06-19" not in jalali.out
+
+
+@pytest.mark.parametrize(("calendar", "shown", "hidden"), [
+    ("jalali", ["1401-03-29", "خرداد"], ["2022-06-19"]),
+    ("gregorian", ["2022-06-19"], ["1401-03-29", "خرداد"]),
+    ("both", ["1401-03-29", "2022-06-19", "خرداد"], []),
+])
+def test_date_command_honours_calendar_for_people_and_keeps_both_in_json(
+        cli, calendar, shown, hidden) -> None:
+    out = cli("date", "29", "Khordad", "1401", "--calendar", calendar).out
+    assert all(s in out for s in shown) and not any(h in out for h in hidden)
+    data = cli("date", "29", "Khordad", "1401", "--calendar", calendar, "--json").json()
+    assert (data["jalali"], data["gregorian"]) == ("1401-03-29", "2022-06-19")

@@ -17,8 +17,9 @@ def date_detail(info: Mapping[str, Any], calendar: str = "both") -> Detail:
         ("Persian", info["written_fa"]),
         ("Input read as", info["input_calendar"]),
     ]
-    dropped = {"jalali": "Gregorian", "gregorian": "Jalali"}.get(calendar)
-    return Detail(pairs=[p for p in pairs if p[0] != dropped], json=info)
+    # the Persian written form is the Jalali date in words: it goes with the Jalali side
+    dropped = {"jalali": {"Gregorian"}, "gregorian": {"Jalali", "Persian"}}.get(calendar, set())
+    return Detail(pairs=[p for p in pairs if p[0] not in dropped], json=info)
 
 
 def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]],
