@@ -17,6 +17,7 @@ from .vocabulary import (
     _SCALE_WORDS_EN,
     _SCALE_WORDS_FA,
     _SCALES,
+    COMPOUND_HEADS,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
@@ -33,6 +34,7 @@ class Spelling:
     text: bytes
     lang: str  # "en", "fa" or "num" (a number: looked up in both languages)
     number: bool = False
+    not_after: tuple[bytes, ...] = ()  # words it does not count after (راه before آهن)
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,12 @@ def _canonical(tokens: Sequence[str], langs: Sequence[str],
                         and _joins(run, lex):
                     size = width
                     break
+        # an ending typed apart (تفاهم‌نامه‌هایی, ZWNJ as a space) goes back on its word, as
+        # typed fused
+        while i + size < len(parts) and parts[i + size][0] in _KNOWN_ENDINGS \
+                and parts[i][1] == parts[i + size][1] == "fa" and size > 1 \
+                and lex.known("".join(w for w, _ in parts[i:i + size + 1])):
+            size += 1
         out_tokens.append("".join(w for w, _ in parts[i:i + size]))
         out_langs.append(parts[i][1])
         i += size
@@ -238,7 +246,8 @@ def _phrase_forms(words: Sequence[str], lang: str, lex: Lexicon | None = None) -
 def _word_forms(word: str, lang: str, lex: Lexicon | None = None) -> list[Spelling]:
     """A word's spellings: its stem; for a Persian word also its spaced forms as known words."""
     stem = _stem(word, lang)
-    forms = [Spelling(fold(stem), lang)]
+    heads = COMPOUND_HEADS.get(stem, ()) if lang == "fa" else ()
+    forms = [Spelling(fold(stem), lang, not_after=tuple(sorted(fold(h) for h in heads)))]
     if lang == "fa" and stem != word and word.startswith(_FA_VERB_PREFIXES):
         forms.append(Spelling(fold(word), lang))  # the verb written fused: میکنند
     if lang == "fa" and lex is not None:
@@ -272,7 +281,11 @@ def _synonyms(key: str, lang: str) -> tuple[str, ...]:
     global _SYNONYM_INDEX
     if _SYNONYM_INDEX is None:
         _SYNONYM_INDEX = _synonym_index()
-    return _SYNONYM_INDEX.get((lang, key), ())
+    found = _SYNONYM_INDEX.get((lang, key), ())
+    if not found and lang == "fa" and " " not in key:
+        # an ending hid a stem's own ending (تفاهمنامههایی → تفاهمنامه, the table's تفاهمنام)
+        found = _SYNONYM_INDEX.get((lang, stem_fa(key)), ())
+    return found
 
 
 def _member_forms(member: str, lex: Lexicon | None = None) -> list[Spelling]:

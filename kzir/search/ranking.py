@@ -59,6 +59,7 @@ def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tupl
     starts = blob.starts
     find = data.find
     number = spelling.number
+    not_after = spelling.not_after
     lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
     stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
     size = len(needle)
@@ -67,7 +68,9 @@ def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tupl
     at = find(needle, starts[lo], stop)
     while at != -1:
         end = at + size
-        if data[end] in _WORD_END and not number:
+        if not_after and _after(data, at, not_after):
+            weight = 0.0
+        elif data[end] in _WORD_END and not number:
             weight = 1.0
         elif number:
             weight = 1.0 if _number_boundary(data, end) else 0.0
@@ -77,6 +80,15 @@ def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tupl
             cell = bisect.bisect_right(starts, at, cell) - 1
             yield cell, weight
         at = find(needle, end, stop)
+
+
+def _after(data: bytes, at: int, heads: tuple[bytes, ...]) -> bool:
+    """Whether the word starting after data[at] (a space) directly follows one of `heads`."""
+    for head in heads:
+        start = at - len(head)
+        if start > 0 and data[start:at] == head and data[start - 1] not in _WORD_BYTES:
+            return True
+    return False
 
 
 def _lookups(index: Index, term: Term) -> Iterator[tuple[_Blob, str, Spelling]]:

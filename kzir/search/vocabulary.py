@@ -59,9 +59,12 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("programme", "program"),
     # trade
     ("export", "exports", "sales", "sale", "sell", "sold"),
-    ("صادرات", "صادر", "فروش"),
+    ("صادرات", "صادر", "فروش", "فروخت", "فروختن", "فروخته"),
     ("import", "imports", "purchase", "purchases", "buy", "bought"),
-    ("واردات", "خرید"),
+    ("واردات", "خرید", "خریدن", "خریده"),
+    ("goods", "commodity", "commodities", "merchandise", "stuff", "cargo"),
+    ("کالا", "کالاها", "جنس", "اجناس"),
+    ("مبادله", "مبادلات", "تبادل", "رد و بدل"),
     ("customs", "customs administration", "irica"),
     ("گمرک", "گمرکات"),
     ("trade", "commerce", "commercial"),
@@ -74,6 +77,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("رشد", "افزایش"),
     ("decade", "decades", "ten years"),
     ("دهه", "ده سال"),
+    ("پارسال", "سال گذشته", "سال قبل"),
     # diplomacy
     ("consulate", "consulates", "consulate general", "consular"),
     ("کنسولگری", "سرکنسولگری", "کنسول"),
@@ -81,6 +85,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("سفارت", "سفارتخانه"),
     ("ambassador", "envoy"),
     ("سفیر",),
+    ("visit", "visits", "visited", "trip", "trips", "journey", "tour", "toured"),
+    ("سفر", "سفرها", "مسافرت"),
     ("meeting", "meet", "met", "talks", "received"),
     ("دیدار", "ملاقات", "دیدن"),
     ("summit", "conference", "forum"),
@@ -210,6 +216,29 @@ _FA_NOT_VERBS = _wordset("""
 """)
 
 
+def _compound_heads() -> dict[str, frozenset[str]]:
+    """Per Persian word stem: the words before it in a two-word entry of the synonym table that
+    is a word of its own (راه آهن is a railway, not iron; نخست وزیر a premier, not a minister).
+
+    Such a word typed alone does not count where the data writes it as that entry's second half.
+    Not when the word is itself an entry (مرز: هم مرز), nor when its entry's group has a member
+    starting with it (تفاهم: یادداشت تفاهم, تفاهم نامه), nor after a stop word.
+    """
+    singles = {stem_fa(m) for g in SYNONYMS for m in g
+               if _lang(m) == "fa" and len(_TOKEN.findall(_normal(m))) == 1}
+    heads: dict[str, set[str]] = {}
+    for group in SYNONYMS:
+        firsts = {stem_fa(_TOKEN.findall(_normal(m))[0]) for m in group if _lang(m) == "fa"}
+        for member in group:
+            words = _TOKEN.findall(_normal(member))
+            if _lang(member) != "fa" or len(words) != 2 or words[0] in STOP_FA:
+                continue
+            tail = stem_fa(words[1])
+            if tail not in singles and tail not in firsts:
+                heads.setdefault(tail, set()).add(words[0])
+    return {tail: frozenset(h) for tail, h in heads.items()}
+
+
 def stem_en(word: str) -> str:
     """A light English stemmer: possessive, plural, then one common suffix (never below 3)."""
     if word.endswith("'s"):
@@ -250,3 +279,6 @@ def _lang(token: str) -> str:
 
 def _stem(token: str, lang: str) -> str:
     return stem_fa(token) if lang == "fa" else stem_en(token)
+
+
+COMPOUND_HEADS = _compound_heads()
