@@ -32,6 +32,14 @@ def treaties_listing(docs: Sequence[Document]) -> Listing:
     )
 
 
+_BASIS = {"stated": "تصریح‌شده", "derived": "محاسبه‌شده", "inferred": "استنباطی"}
+
+
+def basis(value: str, lang: str) -> str:
+    """How a value is known (stated, derived, inferred), in the chosen language."""
+    return pick(value, _BASIS.get(value, value), lang)
+
+
 _QUALIFIER_MARK = {"nearly": "≈", "approximately": "≈", "more than": ">"}
 _DIRECTION_EN = {"total": "total", "export": "Iran → KZ (export)", "import": "KZ → Iran (import)"}
 _DIRECTION_FA = {"total": "کل", "export": "صادرات ایران", "import": "واردات از قزاقستان"}
@@ -84,7 +92,8 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
             Column("usd_growth_pct", "Value growth", _growth("usd_growth_pct"), align="right",
                    header_fa="رشد ارزشی"),
             Column("basis", "Basis",
-                   lambda t, o: "derived" if t.derived else "stated", header_fa="مبنا"),
+                   lambda t, o: basis("derived" if t.derived else "stated", o.lang),
+                   header_fa="مبنا"),
         ],
         notes=(["derived rows are computed from the 1400 growth rates (see `kzir show ID`)"]
                if any(t.derived for t in rows) else []),
@@ -164,8 +173,8 @@ def missions_listing(rows: Sequence[Any]) -> Listing:
             Column("city", "City", lambda m, o: m.text("city", o.lang), header_fa="شهر"),
             Column("host_country", "In", lambda m, o: country_name(m.host_country, o.lang),
                    header_fa="میزبان"),
-            Column("basis", "Basis", lambda m, o: "inferred" if m.data.get("inferred")
-                   else "stated", header_fa="مبنا"),
+            Column("basis", "Basis", lambda m, o: basis(
+                "inferred" if m.data.get("inferred") else "stated", o.lang), header_fa="مبنا"),
             Column("id", "ID", lambda m, o: m.id),
         ],
         empty_message="no missions match",
