@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..options import OutputOptions
-from .view import Column, Listing
+from .view import ID_COLUMN, Column, Listing
 
 
 def _paragraphs(finding: Any, opts: OutputOptions) -> str:
@@ -30,7 +30,7 @@ def findings_listing(findings: Sequence[Any]) -> Listing:
         items=findings,
         title="Audit of the article: where it contradicts itself, miscounts or mis-converts",
         columns=[
-            Column("id", "Id", lambda f, o: f.id, header_fa="شناسه"),
+            ID_COLUMN,
             Column("severity", "Severity", lambda f, o: f.severity, header_fa="شدت"),
             Column("category", "Category", lambda f, o: f.category, header_fa="دسته"),
             Column("message", "Message", lambda f, o: f.message(o.lang), header_fa="پیام"),

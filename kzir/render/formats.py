@@ -164,7 +164,7 @@ def _write_csv(columns: Sequence[Column], items: Sequence[Any], opts: OutputOpti
         writer.writerow(row)
 
 
-def _write_plain(title: str | None, columns: Sequence[Column], items: Sequence[Any],
+def _write_plain(columns: Sequence[Column], items: Sequence[Any],
                  opts: OutputOptions, stream: TextIO) -> None:
     from .plain import write_rows
 
@@ -192,7 +192,7 @@ def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = 
         elif not items:
             pass
         elif fmt == "plain":
-            _write_plain(listing.title, columns, items, opts, out)
+            _write_plain(columns, items, opts, out)
         else:
             from .table import write_table
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..options import OutputOptions
 from ..search import Hit, Results
-from .view import Column, Listing
+from .view import ID_COLUMN, Column, Listing
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def search_listing(results: Results, *, explain: bool = False) -> Listing:
     columns = [
         Column("rank", "#", lambda h, o: h.rank, align="right"),
         Column("kind", "Kind", lambda h, o: h.kind, header_fa="نوع"),
-        Column("id", "ID", lambda h, o: h.id, header_fa="شناسه"),
+        ID_COLUMN,
         Column("snippet", "Snippet", lambda h, o: h.snippet, header_fa="متن"),
         Column("paragraphs", "¶", _paragraphs, header_fa="بند"),
     ]

@@ -52,3 +52,7 @@ class Detail:
     json: Mapping[str, Any]
     title: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+ID_COLUMN = Column("id", "ID", lambda item, opts: item.id, header_fa="شناسه")
+"""Every listing ends with the id, the handle for `kzir show`, `kzir cite` and scripts."""

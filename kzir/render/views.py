@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Document, Trade
 from ..options import OutputOptions, pick
-from .view import Column, Listing
+from .view import ID_COLUMN, Column, Listing
 
 
 def _party(country: str):
@@ -131,7 +131,7 @@ def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -
             Column("title", "Event", lambda e, o: e.text("title", o.lang), header_fa="رویداد"),
             Column("place", "Place", lambda e, o: e.text("place", o.lang), header_fa="مکان"),
             Column("participants", "Participants", who, header_fa="شرکت‌کنندگان"),
-            Column("id", "ID", lambda e, o: e.id),
+            ID_COLUMN,
         ],
         notes=["~ marks a date inferred from context (see 'kzir show ID' for how)"]
         if any(e.date is not None and e.date.basis == "inferred" for e in rows) else [],
@@ -148,7 +148,7 @@ def resources_listing(rows: Sequence[Any]) -> Listing:
                    align="right", header_fa="رتبه"),
             Column("resource", "Resource", lambda r, o: r.text("resource", o.lang),
                    header_fa="منبع"),
-            Column("id", "ID", lambda r, o: r.id),
+            ID_COLUMN,
         ],
         empty_message="no resources match",
     )
@@ -175,7 +175,7 @@ def missions_listing(rows: Sequence[Any]) -> Listing:
                    header_fa="میزبان"),
             Column("basis", "Basis", lambda m, o: basis(
                 "inferred" if m.data.get("inferred") else "stated", o.lang), header_fa="مبنا"),
-            Column("id", "ID", lambda m, o: m.id),
+            ID_COLUMN,
         ],
         empty_message="no missions match",
     )
@@ -191,7 +191,7 @@ def people_listing(rows: Sequence[Any]) -> Listing:
                                                             for r in p.roles), header_fa="سمت‌ها"),
             Column("variants_fa", "Spellings in the article", lambda p, o: " | ".join(
                 p.variants_fa), header_fa="املاها در متن"),
-            Column("id", "ID", lambda p, o: p.id),
+            ID_COLUMN,
         ],
     )
 
@@ -205,7 +205,7 @@ def organizations_listing(rows: Sequence[Any]) -> Listing:
             Column("country", "Country", lambda r, o: country_name(r.country, o.lang),
                    header_fa="کشور"),
             Column("type", "Type", lambda r, o: r.type, header_fa="نوع"),
-            Column("id", "ID", lambda r, o: r.id),
+            ID_COLUMN,
         ],
         empty_message="no organisations match",
     )
@@ -232,7 +232,7 @@ def facts_listing(rows: Sequence[Any], title: str) -> Listing:
             Column("text", "Fact", _fact_text, header_fa="واقعیت"),
             Column("paragraphs", "¶", lambda f, o: ", ".join(map(str, f.paragraphs)),
                    align="right"),
-            Column("id", "ID", lambda f, o: f.id),
+            ID_COLUMN,
         ],
     )
 
@@ -243,7 +243,7 @@ def records_listing(rows: Sequence[Any]) -> Listing:
         items=rows,
         title="Records",
         columns=[
-            Column("id", "ID", lambda r, o: r.id),
+            ID_COLUMN,
             Column("kind", "Kind", lambda r, o: r.kind),
             Column("label", "Label", lambda r, o: r.label(o.lang), header_fa="عنوان"),
             Column("paragraphs", "¶", lambda r, o: " ".join(map(str, r.paragraphs))),
