@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from .options import pick
+
 KINDS = (
     "document",
     "event",
@@ -89,12 +91,7 @@ class Record:
     def text(self, name: str, lang: str = "en") -> str:
         """The `<name>_<lang>` text (lang en, fa or both), falling back to the other language."""
         en, fa = self.data.get(f"{name}_en"), self.data.get(f"{name}_fa")
-        en, fa = ("" if en is None else str(en)), ("" if fa is None else str(fa))
-        if lang == "fa":
-            return fa or en
-        if lang == "both" and fa and fa != en:
-            return f"{en} / {fa}" if en else fa
-        return en or fa
+        return pick("" if en is None else str(en), "" if fa is None else str(fa), lang)
 
     def label(self, lang: str = "en") -> str:
         """A short human name for the record, whatever its kind."""
