@@ -50,8 +50,9 @@ from typing import Any
 
 from ..kb import KB
 from ..model import Paragraph, Record
+from .cells import _NAME_KEYS
 from .folding import fold, unfold
-from .index import _NAME_KEYS, Index, index_for
+from .index import Index, index_for
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf

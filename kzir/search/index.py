@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -10,134 +10,15 @@ from typing import Any
 
 from ..kb import KB
 from ..model import Paragraph
-from .folding import _ARABIC_SCRIPT, _nfkc, fold_normalized, unfold
-from .params import FIELD_B, FIELD_WEIGHT, FIELDS, LANGS, PARAGRAPH_KIND
-from .query import Lexicon, _format_number
+from .cells import cells_of
+from .folding import _nfkc, fold_normalized, unfold
+from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
+from .query import Lexicon
 from .vocabulary import STOP_EN, STOP_FA, _lang
 
 # ---------------------------------------------------------------------------------------------
 # The index: folded text of every field of every document, per language
 # ---------------------------------------------------------------------------------------------
-
-_NAME_KEYS = ("title", "name", "label", "resource", "city")
-_TEXT_KEYS = ("summary", "text")
-_SKIP_VALUES = frozenset(["precision", "basis"])
-_NAME, _TEXT, _OTHER = range(3)
-_PLACES: dict[str, Any] = {}
-
-
-def _place(key: str) -> Any:
-    """Where a record's top-level key goes: "sources", "pairs", or (field, language or None)."""
-    place = _PLACES.get(key)
-    if place is None:
-        base, _, suffix = key.rpartition("_")
-        lang = suffix if suffix in LANGS else None
-        if key == "sources":
-            place = "sources"
-        elif key in ("roles", "items"):
-            place = "pairs"
-        elif key.endswith("variants_fa"):
-            place = (_NAME, "fa")
-        elif lang and base in _NAME_KEYS:
-            place = (_NAME, lang)
-        elif lang and base in _TEXT_KEYS:
-            place = (_TEXT, lang)
-        else:
-            place = (_OTHER, lang)
-        _PLACES[key] = place
-    return place
-
-
-def _script(text: str) -> str:
-    return "en" if text.isascii() or not _ARABIC_SCRIPT.search(text) else "fa"
-
-
-def _nested(value: Any, key_lang: str | None, lang: str, sink: list[str]) -> None:
-    """The strings (and, in English, numbers) of `lang` inside a list or object value."""
-    if isinstance(value, str):
-        if (key_lang or _script(value)) == lang:
-            sink.append(value)
-    elif isinstance(value, bool) or value is None:
-        return
-    elif isinstance(value, int | float):
-        sink.append(_format_number(value))
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            if k not in _SKIP_VALUES:
-                suffix = k.rpartition("_")[2]
-                _nested(v, suffix if suffix in LANGS else key_lang, lang, sink)
-    elif isinstance(value, list):
-        for v in value:
-            _nested(v, key_lang, lang, sink)
-
-
-_SKIP, _AUTO, _SOURCES, _PAIRS, _BY_SCRIPT = 4, 3, 5, 6, 10
-_CODES: dict[str, dict[str, int]] = {"en": {}, "fa": {}}
-
-
-def _code(key: str, lang: str) -> int:
-    """What to do with a top-level key for one language: a field (0-2), _SKIP (the other
-    language), _AUTO (other field, language by script), _BY_SCRIPT + field, _SOURCES, _PAIRS."""
-    place = _place(key)
-    if place == "sources":
-        return _SOURCES
-    if place == "pairs":
-        return _PAIRS
-    field, key_lang = place
-    if key_lang is None:
-        return _AUTO if field == _OTHER else _BY_SCRIPT + field
-    return field if key_lang == lang else _SKIP
-
-
-def record_cells(data: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
-    """The (name, text, other) fields of one record's KB dict in one language.
-
-    name: titles, names, labels, resource and city names, spelling variants; text: summary and
-    text, roles and listed items, and (Persian) the quotes; other: every other value, a string's
-    language told by its key (`_en`/`_fa`) or else by its script; numbers count as English.
-    """
-    return _cells_of((data,), lang)[0]
-
-
-def _cells_of(records: Sequence[Mapping[str, Any]], lang: str) -> list[tuple[str, str, str]]:
-    codes = _CODES[lang]
-    out = []
-    fa = lang == "fa"
-    for data in records:
-        name: list[str] = []
-        text: list[str] = []
-        other: list[str] = []
-        parts = (name, text, other)
-        for key, value in data.items():
-            code = codes.get(key)
-            if code is None:
-                code = codes[key] = _code(key, lang)
-            if code == _SKIP:
-                continue
-            kind = type(value)
-            if kind is str:
-                if code < _AUTO:
-                    parts[code].append(value)
-                elif _script(value) == lang:
-                    parts[_OTHER if code == _AUTO else code - _BY_SCRIPT].append(value)
-            elif code == _SOURCES:
-                if fa:
-                    text.extend([s["quote"] for s in value])
-            elif code == _PAIRS:
-                for pair in value if kind is list else ():
-                    if type(pair) is dict and type(pair.get(lang)) is str:
-                        text.append(pair[lang])
-            elif kind is int or kind is float:
-                other.append(_format_number(value))
-            elif kind is list or kind is dict:
-                if code < _AUTO:
-                    _nested(value, lang, lang, parts[code])
-                else:
-                    _nested(value, None, lang,
-                            parts[_OTHER if code == _AUTO else code - _BY_SCRIPT])
-        out.append((" ".join(name), " ".join(text), " ".join(other)))
-    return out
-
 
 @dataclass
 class _Blob:
@@ -223,7 +104,7 @@ class Index:
 
     def cells(self, lang: str) -> list[str]:
         """Every document's (name, text, other) fields in one language, document by document."""
-        out = list(chain.from_iterable(_cells_of(self.records, lang)))
+        out = list(chain.from_iterable(cells_of(self.records, lang)))
         for p in self.paragraphs:
             out += ("", p.fa if lang == "fa" else p.en, "")
         return out
