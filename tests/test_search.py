@@ -629,3 +629,25 @@ def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(lang: str
     records[500]["summary_en"] = None  # a layout seen before, with a value of another type
     records[501]["date"] = "1401"
     assert cells.cells_of(records, lang) == [cells.record_cells(r, lang) for r in records]
+
+
+def _dev_questions() -> list[str]:
+    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    return [q for row in rows for q in (row["q_en"], row["q_fa"])]
+
+
+def test_bulk_match_counts_agree_with_match_by_match(base: kbmod.KB) -> None:
+    """Every spelling of every term of the dev questions: the same weighted count per cell."""
+    from kzir.search.ranking import _cell_counts, _lookups, _matches
+
+    index = S.index_for(base)
+    compared = 0
+    for question in _dev_questions():
+        for term in S.analyse(question, index.lexicon).terms:
+            for blob, _lang, spelling in _lookups(index, term):
+                one_by_one: dict[int, float] = {}
+                for cell, weight in _matches(blob, spelling, 0, len(blob.lengths)):
+                    one_by_one[cell] = one_by_one.get(cell, 0.0) + weight
+                assert _cell_counts(blob, spelling) == one_by_one, (question, spelling)
+                compared += 1
+    assert compared > 500

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress, islice, repeat
+from operator import add, sub
 
 from .folding import _FA_BYTES, _WORD_BYTES, unfold
 from .index import Index, _Blob
@@ -118,11 +121,49 @@ def _term_stats(index: Index, term: Term) -> TermStats:
     for blob, _lang, spelling in _lookups(index, term):
         factors = blob.factors()
         lengths = blob.lengths
-        for cell, weight in _matches(blob, spelling, 0, len(lengths)):
+        for cell, tf in _cell_counts(blob, spelling).items():
             doc, f = divmod(cell, width)
             w, c0, c1 = factors[f]
-            tilde[doc] = get(doc, 0.0) + weight * w / (c0 + c1 * (lengths[cell] - 2))
+            tilde[doc] = get(doc, 0.0) + tf * w / (c0 + c1 * (lengths[cell] - 2))
     return TermStats(term, tilde)
+
+
+def _cell_counts(blob: _Blob, spelling: Spelling) -> dict[int, float]:
+    """The weighted number of matches of one spelling in each cell of the whole text: what
+    `_matches` yields, summed per cell, with the common case done in bulk.
+
+    A spelling such as «ایران» occurs in most documents of a big KB; looked at one match at a
+    time that is a second of Python. Here the text is split at the spelling (one pass in C); the
+    offsets of the matches, their cells and the byte after each come from C-level maps; only the
+    matches not followed by a word end (inflections, longer words) go through `_matches`' rules.
+    """
+    if spelling.number or spelling.not_after:
+        counts: dict[int, float] = {}
+        for cell, weight in _matches(blob, spelling, 0, len(blob.lengths)):
+            counts[cell] = counts.get(cell, 0.0) + weight
+        return counts
+    data = blob.data
+    needle = b" " + spelling.text
+    size = len(needle)
+    pieces = data.split(needle)
+    if len(pieces) == 1:
+        return {}
+    ats = list(accumulate(map(add, map(len, islice(pieces, 1, len(pieces) - 1)), repeat(size)),
+                          initial=len(pieces[0])))
+    del pieces
+    cells = list(map(sub, map(bisect.bisect_right, repeat(blob.starts), ats), repeat(1)))
+    after = list(map(data.__getitem__, map(add, ats, repeat(size))))
+    whole = list(map(_WORD_END.__contains__, after))
+    counts = dict(Counter(compress(cells, whole)))
+    if not all(whole):
+        lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
+        stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
+        for at, cell, is_whole in zip(ats, cells, whole, strict=True):
+            if not is_whole:
+                weight = _continuation_weight(data, at + size, stem_len, lang)
+                if weight:
+                    counts[cell] = counts.get(cell, 0.0) + weight
+    return counts
 
 
 def _field_tf(index: Index, term: Term, doc: int) -> dict[str, float]:
