@@ -1,18 +1,26 @@
-"""How the time of one whole `kzir search` process grows with the size of the KB.
+"""How the time of one whole `kzir search` process grows with the size of the KB, first and later.
 
 For each size (default 1,000, 10,000 and 100,000 records) a synthetic KB of the bundled KB's schema
 is written to a temporary directory (benchmarks/make_synthetic_kb.py; removed afterwards) and
-`kzir search QUERY --json --kb PATH` is run as a fresh process several times per query. We report
-the median wall time in seconds and as a ratio to `python -c pass` measured in the same run, with
-the bundled KB as the first row. Each process loads, validates and indexes the KB from scratch:
-nothing is cached between runs.
+`kzir search QUERY --json --kb PATH` is run as fresh processes, with the bundled KB as the first
+row. Per query two numbers, each in seconds and as a ratio to `python -c pass` measured in the
+same run:
 
-    python benchmarks/search_scale.py                      # compact records, 5 runs per query
+    first  one run with an empty cache: the KB is parsed, validated and indexed, and (a KB of
+           2 MB or more) kept in the cache for the next runs (kzir/cache.py, kzir/kbstore.py)
+    later  the median of --runs runs after it: an unchanged big KB is read from the cache
+
+The cache is a temporary directory of the benchmark's own (KZIR_CACHE_DIR), emptied before each
+query's first run, so nothing of yours is read or left behind. `--no-cache` runs every process
+with KZIR_NO_CACHE=1 (every run is a first run). The last column is the largest peak RSS seen.
+
+    python benchmarks/search_scale.py                      # compact records, 5 later runs
     python benchmarks/search_scale.py --shape full --runs 3
     python benchmarks/search_scale.py --sizes 1000,10000,100000,200000
 
-Run it with the interpreter kzir is installed in. Exit status 1 when the largest KB takes longer
-than --budget seconds (default 2.0) for any query.
+Run it with the interpreter kzir is installed in. Exit status 1 when a search of the largest KB
+takes longer than --budget seconds (default 2.0) in the later runs (in every run with --no-cache);
+the first runs are reported against the budget too.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_synthetic_kb
-from processes import kzir_command, median_seconds
+from processes import kzir_command, median_seconds, timed_runs
 
 QUERIES = [
     ("en", "how many consulates does Iran have"),
@@ -42,21 +50,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shape", choices=sorted(make_synthetic_kb.SHAPES), default="compact")
     parser.add_argument("--budget", type=float, default=2.0)
+    parser.add_argument("--no-cache", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    workdir = Path(tempfile.mkdtemp(prefix="kzir-scale-"))
+    cache = workdir / "cache"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
+    if args.no_cache:
+        env["KZIR_NO_CACHE"] = "1"
+    else:
+        env["KZIR_CACHE_DIR"] = str(cache)
     kzir = kzir_command()
 
     base = median_seconds([sys.executable, "-c", "pass"], args.runs * 2)
     print(f"python -c pass: {base * 1000:.1f} ms median ({sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs); {args.runs} runs per cell; synthetic records: {args.shape}")
-    header = f"{'KB':>16} {'MB':>6} {'B/rec':>6}"
+          f"{os.cpu_count()} CPUs); later = median of {args.runs} runs; "
+          f"synthetic records: {args.shape}; cache: {'off' if args.no_cache else 'on'}")
+    header = f"{'KB':>14} {'MB':>5} {'B/rec':>5}"
     for lang, _ in QUERIES:
-        header += f" {'query ' + lang:>16}"
-    print(header)
-    status = 0
+        header += f" {lang + ' first':>14} {lang + ' later':>14}"
+    print(header + f" {'peak MB':>8}")
+    worst_first = worst_later = 0.0
     rows: list[tuple[str, Path | None]] = [("bundled (166)", None)]
-    workdir = Path(tempfile.mkdtemp(prefix="kzir-scale-"))
     try:
         for n in sizes:
             rows.append((f"{n:,}", workdir / f"kb-{n}.json"))
@@ -69,21 +84,30 @@ def main(argv: list[str] | None = None) -> int:
                 size = path.stat().st_size
                 size_mb, per_record = f"{size / 1e6:.1f}", f"{size / n:.0f}"
                 kb_args = ["--kb", str(path)]
-            line = f"{label:>16} {size_mb:>6} {per_record:>6}"
+            line = f"{label:>14} {size_mb:>5} {per_record:>5}"
+            peak = 0
             for _, query in QUERIES:
-                seconds = median_seconds([*kzir, "search", query, "--json", *kb_args],
-                                         args.runs, env)
-                line += f" {seconds:7.3f}s {seconds / base:5.0f}x"
-                if path is not None and n == max(sizes) and seconds > args.budget:
-                    status = 1
-            print(line, flush=True)
+                argv = [*kzir, "search", query, "--json", *kb_args]
+                shutil.rmtree(cache, ignore_errors=True)
+                (first,), first_peak = timed_runs(argv, 1, env)
+                later, later_peak = timed_runs(argv, args.runs, env)
+                later_median = sorted(later)[len(later) // 2]
+                peak = max(peak, first_peak, later_peak)
+                line += f" {first:6.2f}s {first / base:4.0f}x {later_median:6.2f}s " \
+                        f"{later_median / base:4.0f}x"
+                if path is not None and n == max(sizes):
+                    worst_first = max(worst_first, first)
+                    worst_later = max(worst_later, later_median)
+            print(line + f" {peak / 1024:8.0f}", flush=True)
             if path is not None:
                 path.unlink()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"budget for the largest KB: {args.budget:.1f} s per search -> "
-          f"{'met' if status == 0 else 'NOT met'}")
-    return status
+    print(f"largest KB, budget {args.budget:.1f} s per search: first runs up to "
+          f"{worst_first:.2f} s ({'within' if worst_first <= args.budget else 'OVER'}), "
+          f"later runs up to {worst_later:.2f} s "
+          f"({'within' if worst_later <= args.budget else 'OVER'})")
+    return 0 if worst_later <= args.budget else 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Load and validate the knowledge base once, on first use, and index it by id and kind.
 
 The bundled KB is read from the installed package (`kzir/data`, via importlib.resources);
-`--kb PATH` or `KZIR_KB` points at another file of the same schema. Loading never writes anything.
+`--kb PATH` or `KZIR_KB` points at another file of the same schema. Loading never changes the KB
+file; a big one, once validated, is kept in the user's cache (kzir.cache, kzir.kbstore), so the
+next run of an unchanged file neither parses nor validates it again.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import cache as kbcache
+from . import kbstore
 from .errors import KbError, NotFoundError
 from .model import Paragraph, Record, record_from_dict
 from .schema import first_violation
 
 KB_ENV = "KZIR_KB"
 _FREEZE_FROM = 10_000  # records
+_STORED = "kb"  # the cache entry of a KB that passed `validate` (see kzir.kbstore)
 
 
 def data_file(name: str) -> Any:
@@ -41,12 +46,13 @@ class KB:
     dicts (`raw_records`) and builds only the records it shows.
     """
 
-    __slots__ = ("_by_id", "_by_kind", "_one", "_records", "findings", "meta", "paragraphs",
-                 "path", "raw_records")
+    __slots__ = ("_by_id", "_by_kind", "_one", "_records", "cache", "findings", "meta",
+                 "paragraphs", "path", "raw_records")
 
     def __init__(self, meta: Mapping[str, Any], raw_records: Sequence[Mapping[str, Any]],
                  paragraphs: Mapping[int, Paragraph], findings: tuple[Mapping[str, Any], ...],
-                 path: str) -> None:
+                 path: str, cache: kbcache.KbCache | None = None) -> None:
+        self.cache = cache  # where work on this KB's content may be kept (a big KB only)
         self.meta = meta
         self.raw_records = raw_records
         self.paragraphs = paragraphs
@@ -155,12 +161,12 @@ def validate(doc: Any, schema: Mapping[str, Any]) -> None:
         seen.add(raw["id"])
 
 
-def build(doc: Mapping[str, Any], path: str) -> KB:
+def build(doc: Mapping[str, Any], path: str, cache: kbcache.KbCache | None = None) -> KB:
     """Index a validated KB document (records are built lazily, see KB)."""
     paragraphs = {p["n"]: Paragraph(p["n"], p["fa"], p["en"], p.get("role", "body"))
                   for p in doc["paragraphs"]}
     return KB(meta=doc["meta"], raw_records=doc["records"], paragraphs=paragraphs,
-              findings=tuple(doc.get("findings", ())), path=path)
+              findings=tuple(doc.get("findings", ())), path=path, cache=cache)
 
 
 @contextmanager
@@ -202,6 +208,11 @@ def _load(path: str | None) -> KB:
         raise KbError(f"cannot read KB: no file '{path}'", hint="check --kb / KZIR_KB") from None
     except OSError as exc:
         raise KbError(f"cannot read KB '{path}': {exc}") from None
+    cache = kbcache.for_content(data) if path is not None else None
+    if cache is not None:
+        stored = kbstore.unpack(cache.get(_STORED))
+        if stored is not None:  # this very file passed validation before: no parse, no check
+            return build(stored, label, cache)
     with _no_gc():
         try:
             doc = json.loads(data)
@@ -210,11 +221,13 @@ def _load(path: str | None) -> KB:
         except json.JSONDecodeError as exc:
             raise KbError(f"invalid KB {label}: not JSON: {exc}") from None
         validate(doc, schema())
-        kb = build(doc, label)
-    if len(kb.raw_records) >= _FREEZE_FROM:
-        # A big KB lives as long as the process: move its millions of objects out of the
-        # collector's sight, so later collections (and the one at exit) do not walk them again.
-        gc.freeze()
+        kb = build(doc, label, cache)
+        if cache is not None:
+            cache.put(_STORED, kbstore.pack(doc))
+        if len(kb.raw_records) >= _FREEZE_FROM:
+            # A big KB lives as long as the process: move its millions of objects out of the
+            # collector's sight before it runs again (else its first collection walks them all).
+            gc.freeze()
     return kb
 
 

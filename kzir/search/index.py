@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -31,20 +33,39 @@ class _Blob:
     lengths: list[int]
     avg: list[float]
 
+    def parts(self) -> tuple[bytes, bytes, bytes, list[float]]:
+        """The fields as the cache keeps them: the offsets as machine integers (marshal reads
+        a list of 300,000 ints forty times slower than their bytes)."""
+        return (self.data, array("q", self.starts).tobytes(), array("q", self.lengths).tobytes(),
+                self.avg)
+
+    @classmethod
+    def from_parts(cls, data: bytes, starts: bytes, lengths: bytes,
+                   avg: list[float]) -> _Blob:
+        return cls(data, _ints(starts), _ints(lengths), avg)
+
     def factors(self) -> list[tuple[float, float, float]]:
         """Per field (w_f, 1 − b_f, b_f / avglen_f): norm(cell) = w / (c0 + c1 · len)."""
         return [(FIELD_WEIGHT[name], 1 - FIELD_B[name], FIELD_B[name] / self.avg[f])
                 for f, name in enumerate(FIELDS)]
 
 
-def _build_blob(cells: list[str]) -> _Blob:
-    # NFKC cell by cell: one "…" in an English text must not send the whole text the slow way.
+def _normalized_text(cells: list[str]) -> str:
+    """All cells in NFKC, joined by " \x1e ": checked as a whole (one pass in C), and only when
+    something needs it normalised cell by cell (one "…" must not send all the text the slow way)."""
+    text = " " + " \x1e ".join(cells) + " "
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     cells = [c if c.isascii() else _nfkc(c) for c in cells]
-    data = fold_normalized(" " + " \x1e ".join(cells) + " ")
+    return " " + " \x1e ".join(cells) + " "
+
+
+def _build_blob(cells: list[str]) -> _Blob:
+    data = fold_normalized(_normalized_text(cells))
     lengths = list(map(len, data.split(b"\x1e")))
     if len(lengths) != len(cells):  # a value held a \x1e itself: take it out and fold again
         cells = [c.replace("\x1e", " ") for c in cells]
-        data = fold_normalized(" " + " \x1e ".join(cells) + " ")
+        data = fold_normalized(_normalized_text(cells))
         lengths = list(map(len, data.split(b"\x1e")))
     data += b"\x1e"  # a match always has a byte after it
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
@@ -57,6 +78,12 @@ def _build_blob(cells: list[str]) -> _Blob:
     return _Blob(data, starts, lengths, avg)
 
 
+def _ints(raw: bytes) -> list[int]:
+    values = array("q")
+    values.frombytes(raw)
+    return values.tolist()
+
+
 _WORD_SPLIT = bytes.maketrans(b".,\x1e", b"   ")
 
 
@@ -66,29 +93,45 @@ class Index:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         raw = _raw_records(kb)
-        self.records: list[Mapping[str, Any]] = raw
+        self.records: Sequence[Mapping[str, Any]] = raw
         self.paragraphs: list[Paragraph] = sorted(kb.paragraphs.values(), key=lambda p: p.n)
         self.size = len(raw) + len(self.paragraphs)
-        self.kinds: list[str] = [r["kind"] for r in raw] + [PARAGRAPH_KIND] * len(self.paragraphs)
+        self.kinds: list[str] = [*self._kept("search-kinds", lambda: [r["kind"] for r in raw]),
+                                 *[PARAGRAPH_KIND] * len(self.paragraphs)]
         self._blobs: dict[str, _Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
         self.lexicon = Lexicon(lambda: self.words("fa"))
 
     def blob(self, lang: str) -> _Blob:
-        """The folded text of one language, built on first use."""
+        """The folded text of one language, built on first use (or read from the KB's cache)."""
         blob = self._blobs.get(lang)
         if blob is None:
-            blob = self._blobs[lang] = _build_blob(self.cells(lang))
+            parts = self._kept(f"search-text-{lang}",
+                               lambda: _build_blob(self.cells(lang)).parts())
+            blob = self._blobs[lang] = _Blob.from_parts(*parts)
         return blob
 
     def words(self, lang: str) -> frozenset[bytes]:
-        """Every distinct folded word of one language's text, built on first use."""
+        """Every distinct folded word of one language's text, built on first use (or read from
+        the KB's cache)."""
         words = self._words.get(lang)
         if words is None:
-            words = self._words[lang] = frozenset(
-                self.blob(lang).data.translate(_WORD_SPLIT).split())
+            words = self._words[lang] = self._kept(f"search-words-{lang}", lambda: frozenset(
+                self.blob(lang).data.translate(_WORD_SPLIT).split()))
         return words
+
+    def _kept(self, name: str, build: Callable[[], Any]) -> Any:
+        """A value built from this KB's content: from the KB's cache when it has one (a big
+        KB, see kzir.cache), else built, and then kept there for the next run."""
+        cache = getattr(self.kb, "cache", None)
+        if cache is None:
+            return build()
+        value = cache.get(name)
+        if value is None:
+            value = build()
+            cache.put(name, value)
+        return value
 
     def fuzzy_candidates(self, lang: str, length: int) -> list[str]:
         """The words of one language a word of `length` letters may be a misspelling of: those
@@ -115,10 +158,10 @@ class Index:
         return f"paragraph-{self.paragraphs[doc - len(self.records)].n}"
 
 
-def _raw_records(kb: KB) -> list[Mapping[str, Any]]:
+def _raw_records(kb: KB) -> Sequence[Mapping[str, Any]]:
     raw = getattr(kb, "raw_records", None)
     if raw is not None:
-        return list(raw)
+        return raw
     return [r.data for r in kb.records]
 
 

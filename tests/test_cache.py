@@ -1,0 +1,214 @@
+"""The cache of big KBs (kzir.cache, kzir.kbstore): same answers, no second parse, never stale.
+
+A synthetic KB just over the size from which kzir caches (benchmarks/make_synthetic_kb.py) is
+loaded in this process and by the installed command; each test has its own cache directory.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzir import cache as kbcache
+from kzir import kb as kbmod
+from kzir import kbstore
+from kzir import search as S
+from kzir.errors import KbError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _synthetic(n: int) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import make_synthetic_kb
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return make_synthetic_kb.make(n, 3, "compact")
+
+
+@pytest.fixture(scope="module")
+def big_doc() -> dict[str, Any]:
+    doc = _synthetic(6000)
+    assert len(json.dumps(doc, ensure_ascii=False).encode()) >= kbcache.MIN_BYTES
+    return doc
+
+
+@pytest.fixture
+def big_kb(big_doc: dict[str, Any], tmp_path: Path) -> Path:
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(big_doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("KZIR_CACHE_DIR", str(directory))
+    monkeypatch.delenv("KZIR_NO_CACHE", raising=False)
+    return directory
+
+
+def fresh_load(path: Path) -> kbmod.KB:
+    """Load as a new process would (the per-process memo of loaded KBs cleared)."""
+    kbmod._load.cache_clear()
+    return kbmod.load(path)
+
+
+def entries(directory: Path) -> list[str]:
+    return sorted(p.name.partition(".")[2] for p in directory.iterdir()) if directory.exists() \
+        else []
+
+
+# --------------------------------------------------------------------------------------------
+# The stored form of a KB
+# --------------------------------------------------------------------------------------------
+
+def test_stored_records_read_back_equal_in_order() -> None:
+    doc = json.loads(kbmod.read_data_text("kb.json"))
+    stored = kbstore.unpack(kbstore.pack(doc))
+    assert stored is not None
+    records = stored["records"]
+    assert len(records) == len(doc["records"])
+    assert list(records) == doc["records"]
+    assert [list(r) for r in records] == [list(r) for r in doc["records"]]  # key order kept
+    assert records[-1] == doc["records"][-1]
+    assert records[2:5] == doc["records"][2:5]
+    with pytest.raises(IndexError):
+        records[len(doc["records"])]
+    assert (stored["meta"], stored["paragraphs"]) == (doc["meta"], doc["paragraphs"])
+
+
+@pytest.mark.parametrize("junk", [None, 7, (), ("x",), (99, {}, [], [], b"", b"")])
+def test_anything_else_is_not_a_stored_kb(junk: Any) -> None:
+    assert kbstore.unpack(junk) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Loading a big KB twice
+# --------------------------------------------------------------------------------------------
+
+def test_second_load_neither_parses_nor_validates(big_kb: Path, cache_dir: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    first = fresh_load(big_kb)
+    assert "kb" in entries(cache_dir)
+
+    def forbidden(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("parsed or validated again")
+
+    monkeypatch.setattr(kbmod.json, "loads", forbidden)
+    monkeypatch.setattr(kbmod, "validate", forbidden)
+    second = fresh_load(big_kb)
+    assert list(second.raw_records) == list(first.raw_records)
+    assert second.paragraphs == first.paragraphs and second.meta == first.meta
+    assert second.get("res-uranium").data == first.get("res-uranium").data
+
+
+def test_search_answers_the_same_from_the_cache(big_kb: Path, cache_dir: Path) -> None:
+    queries = ["how many consulates does Iran have", "صادرات ایران به قزاقستان ۱۴۰۰",
+               "رئیس‌جمهور قزاقستان", "uranium"]
+
+    def answers() -> list[Any]:
+        kb = fresh_load(big_kb)
+        out = []
+        for q in queries:
+            results = S.search(kb, q, limit=20, explain=True)
+            out.append((results.total, [(h.id, h.score, h.snippet, h.explain, h.sources)
+                                        for h in results.hits]))
+        return out
+
+    cold = answers()
+    assert {"search-text-en", "search-text-fa", "search-words-fa", "search-kinds"} <= set(
+        entries(cache_dir))
+    assert answers() == cold
+
+
+def test_the_command_prints_the_same_cold_warm_and_uncached(big_kb: Path, tmp_path: Path,
+                                                            kzir_process) -> None:
+    env = {"KZIR_CACHE_DIR": str(tmp_path / "c")}
+    for args in (["search", "کنسولگری ایران", "--json"], ["people", "--format", "csv"]):
+        cold = kzir_process(*args, "--kb", str(big_kb), env=env)
+        warm = kzir_process(*args, "--kb", str(big_kb), env=env)
+        off = kzir_process(*args, "--kb", str(big_kb), env={"KZIR_NO_CACHE": "1"})
+        assert cold.code == warm.code == off.code == 0, cold.err
+        assert cold.out == warm.out == off.out
+    assert "kb" in entries(tmp_path / "c")
+
+
+# --------------------------------------------------------------------------------------------
+# Never stale, never in the way
+# --------------------------------------------------------------------------------------------
+
+def test_an_invalid_kb_is_never_stored_and_refused_every_time(big_doc: dict[str, Any],
+                                                              tmp_path: Path,
+                                                              cache_dir: Path) -> None:
+    doc = json.loads(json.dumps(big_doc))
+    doc["records"][-1]["sources"] = []
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(KbError, match="sources"):
+            fresh_load(path)
+    assert "kb" not in entries(cache_dir)
+
+
+def test_a_changed_kb_is_read_again(big_kb: Path, cache_dir: Path) -> None:
+    fresh_load(big_kb)
+    doc = json.loads(big_kb.read_text(encoding="utf-8"))
+    doc["records"][0]["summary_en"] = "A summary changed after the first run"
+    big_kb.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert fresh_load(big_kb).raw_records[0]["summary_en"] == doc["records"][0]["summary_en"]
+    doc["records"][0]["summary_en"] = ""  # and a change that breaks the schema is refused
+    big_kb.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(KbError, match="summary_en"):
+        fresh_load(big_kb)
+
+
+def test_a_damaged_entry_is_ignored_and_replaced(big_kb: Path, cache_dir: Path) -> None:
+    expected = list(fresh_load(big_kb).raw_records)
+    for entry in cache_dir.iterdir():
+        entry.write_bytes(b"\x00 not marshal")
+    assert list(fresh_load(big_kb).raw_records) == expected
+    assert list(fresh_load(big_kb).raw_records) == expected
+
+
+def test_no_cache_when_turned_off(big_kb: Path, cache_dir: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZIR_NO_CACHE", "1")
+    S.search(fresh_load(big_kb), "uranium")
+    assert not cache_dir.exists()
+
+
+def test_an_unusable_cache_directory_changes_nothing(big_kb: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("KZIR_CACHE_DIR", str(blocker / "cache"))
+    kb = fresh_load(big_kb)
+    assert S.search(kb, "uranium").hits[0].id == "res-uranium"
+
+
+def test_the_bundled_and_small_kbs_are_never_cached(cache_dir: Path, tmp_path: Path) -> None:
+    small = tmp_path / "small.json"
+    small.write_text(kbmod.read_data_text("kb.json"), encoding="utf-8")
+    S.search(fresh_load(small), "uranium")
+    S.search(fresh_load(None), "uranium")  # type: ignore[arg-type]
+    assert not cache_dir.exists()
+
+
+def test_only_the_most_recently_used_kbs_are_kept(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kbcache, "MAX_KBS", 2)
+    caches = [kbcache.KbCache(tmp_path, f"content {i}".encode()) for i in range(3)]
+    assert len({c.key for c in caches}) == 3
+    assert kbcache.KbCache(tmp_path, b"content 0").key == caches[0].key
+    for i, cache in enumerate(caches):
+        cache.put("a", i)
+        cache.put("b", [i])
+    assert caches[0].get("a") is None
+    assert (caches[1].get("a"), caches[2].get("b")) == (1, [2])
+    assert len(list(tmp_path.iterdir())) == 4
