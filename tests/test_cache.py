@@ -77,13 +77,15 @@ def test_stored_records_read_back_equal_in_order() -> None:
     assert list(records) == doc["records"]
     assert [list(r) for r in records] == [list(r) for r in doc["records"]]  # key order kept
     assert records[-1] == doc["records"][-1]
+    picks = (17, 3, 17, 160, 15, 16)  # across and within chunks, in any order
+    assert [records[i] for i in picks] == [doc["records"][i] for i in picks]
     assert records[2:5] == doc["records"][2:5]
     with pytest.raises(IndexError):
         records[len(doc["records"])]
     assert (stored["meta"], stored["paragraphs"]) == (doc["meta"], doc["paragraphs"])
 
 
-@pytest.mark.parametrize("junk", [None, 7, (), ("x",), (99, {}, [], [], b"", b"")])
+@pytest.mark.parametrize("junk", [None, 7, (), ("x",), (99, {}, [], [], b"", b"", 0)])
 def test_anything_else_is_not_a_stored_kb(junk: Any) -> None:
     assert kbstore.unpack(junk) is None
 
