@@ -128,16 +128,17 @@ def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
         if code == _SKIP:
             continue
         kind = type(value)
-        if kind is str:
+        if code == _SOURCES:
+            if lang == "fa" and kind is not str:
+                text.extend([s["quote"] for s in value])
+        elif code == _PAIRS:
+            if kind is not str:
+                _pairs(value, lang, text)
+        elif kind is str:
             if code < _AUTO:
                 parts[code].append(value)
             elif _script(value) == lang:
                 parts[_OTHER if code == _AUTO else code - _BY_SCRIPT].append(value)
-        elif code == _SOURCES:
-            if lang == "fa":
-                text.extend([s["quote"] for s in value])
-        elif code == _PAIRS:
-            _pairs(value, lang, text)
         elif kind is int or kind is float:
             other.append(_format_number(value))
         elif kind is list or kind is dict:
