@@ -99,15 +99,25 @@ class KbCache:
             return
 
     def _evict(self) -> None:
-        """Drop the entries of all but the MAX_KBS most recently used KBs."""
+        """Drop the entries of all but the MAX_KBS most recently used KBs (only files named as
+        kzir names them: the directory may be one the user chose and shares), and temporary
+        files an interrupted run left more than an hour ago."""
+        import re
+        import time
+
         newest: dict[str, float] = {}
-        files = [p for p in self.directory.iterdir() if not p.name.startswith(".")]
-        for path in files:
-            key = path.name.partition(".")[0]
-            newest[key] = max(newest.get(key, 0.0), path.stat().st_mtime)
+        entries: list[tuple[Path, str]] = []
+        for path in self.directory.iterdir():
+            name = path.name
+            if name.startswith(".tmp-") and path.stat().st_mtime < time.time() - 3600:
+                path.unlink(missing_ok=True)
+            elif re.fullmatch(r"[0-9a-f]{32}\.[a-z0-9-]+", name):
+                key = name.partition(".")[0]
+                entries.append((path, key))
+                newest[key] = max(newest.get(key, 0.0), path.stat().st_mtime)
         keep = set(sorted(newest, key=newest.__getitem__, reverse=True)[:MAX_KBS]) | {self.key}
-        for path in files:
-            if path.name.partition(".")[0] not in keep:
+        for path, key in entries:
+            if key not in keep:
                 path.unlink(missing_ok=True)
 
 

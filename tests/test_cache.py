@@ -208,9 +208,12 @@ def test_only_the_most_recently_used_kbs_are_kept(tmp_path: Path,
     caches = [kbcache.KbCache(tmp_path, f"content {i}".encode()) for i in range(3)]
     assert len({c.key for c in caches}) == 3
     assert kbcache.KbCache(tmp_path, b"content 0").key == caches[0].key
+    (tmp_path / "notes.txt").write_text("the user's own file")  # a shared directory
+    (tmp_path / "0123456789abcdef0123456789abcdef.txt.bak").write_text("not an entry either")
     for i, cache in enumerate(caches):
         cache.put("a", i)
         cache.put("b", [i])
     assert caches[0].get("a") is None
     assert (caches[1].get("a"), caches[2].get("b")) == (1, [2])
-    assert len(list(tmp_path.iterdir())) == 4
+    assert len(list(tmp_path.iterdir())) == 6
+    assert (tmp_path / "notes.txt").read_text() == "the user's own file"
