@@ -73,7 +73,15 @@ def unpack(stored: Any) -> dict[str, Any] | None:
     if not (isinstance(stored, tuple) and len(stored) == 7 and stored[0] == FORMAT):
         return None
     _, meta, paragraphs, findings, data, raw_offsets, count = stored
+    if not (isinstance(meta, dict) and isinstance(paragraphs, list)
+            and isinstance(findings, list) and isinstance(data, bytes)
+            and isinstance(raw_offsets, bytes) and isinstance(count, int)
+            and len(raw_offsets) % 8 == 0):
+        return None
     offsets = array("q")
     offsets.frombytes(raw_offsets)
+    chunks = -(-count // CHUNK)
+    if len(offsets) != chunks + 1 or offsets[0] != 0 or offsets[-1] != len(data):
+        return None
     return {"meta": meta, "paragraphs": paragraphs, "findings": findings,
             "records": StoredRecords(data, offsets.tolist(), count)}

@@ -85,7 +85,19 @@ def test_stored_records_read_back_equal_in_order() -> None:
     assert (stored["meta"], stored["paragraphs"]) == (doc["meta"], doc["paragraphs"])
 
 
-@pytest.mark.parametrize("junk", [None, 7, (), ("x",), (99, {}, [], [], b"", b"", 0)])
+def _packed_with(**changes: Any) -> tuple[Any, ...]:
+    packed = list(kbstore.pack(json.loads(kbmod.read_data_text("kb.json"))))
+    names = ["format", "meta", "paragraphs", "findings", "data", "offsets", "count"]
+    for name, value in changes.items():
+        packed[names.index(name)] = value
+    return tuple(packed)
+
+
+@pytest.mark.parametrize("junk", [
+    None, 7, (), ("x",), (99, {}, [], [], b"", b"", 0),
+    _packed_with(format=1), _packed_with(count=500), _packed_with(offsets=b"\x00" * 7),
+    _packed_with(data=b"short"), _packed_with(meta=[]), _packed_with(data="text"),
+])
 def test_anything_else_is_not_a_stored_kb(junk: Any) -> None:
     assert kbstore.unpack(junk) is None
 
