@@ -190,6 +190,17 @@ def test_a_damaged_entry_is_ignored_and_replaced(big_kb: Path, cache_dir: Path) 
     assert list(fresh_load(big_kb).raw_records) == expected
 
 
+def test_entries_of_the_wrong_shape_are_rebuilt(big_kb: Path, cache_dir: Path) -> None:
+    import marshal
+
+    expected = [(h.id, h.score) for h in S.search(fresh_load(big_kb), "ایران", limit=20).hits]
+    for entry in cache_dir.iterdir():
+        entry.write_bytes(marshal.dumps((1, [2], b"3")))
+    for _ in range(2):
+        kb = fresh_load(big_kb)
+        assert [(h.id, h.score) for h in S.search(kb, "ایران", limit=20).hits] == expected
+
+
 def test_no_cache_when_turned_off(big_kb: Path, cache_dir: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KZIR_NO_CACHE", "1")

@@ -96,8 +96,9 @@ class Index:
         self.records: Sequence[Mapping[str, Any]] = raw
         self.paragraphs: list[Paragraph] = sorted(kb.paragraphs.values(), key=lambda p: p.n)
         self.size = len(raw) + len(self.paragraphs)
-        self.kinds: list[str] = [*self._kept("search-kinds", lambda: [r["kind"] for r in raw]),
-                                 *[PARAGRAPH_KIND] * len(self.paragraphs)]
+        kinds = self._kept("search-kinds", lambda: [r["kind"] for r in raw],
+                           lambda v: isinstance(v, list) and len(v) == len(raw))
+        self.kinds: list[str] = [*kinds, *[PARAGRAPH_KIND] * len(self.paragraphs)]
         self._blobs: dict[str, _Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
@@ -108,7 +109,7 @@ class Index:
         blob = self._blobs.get(lang)
         if blob is None:
             parts = self._kept(f"search-text-{lang}",
-                               lambda: _build_blob(self.cells(lang)).parts())
+                               lambda: _build_blob(self.cells(lang)).parts(), self._fits)
             blob = self._blobs[lang] = _Blob.from_parts(*parts)
         return blob
 
@@ -117,21 +118,31 @@ class Index:
         the KB's cache)."""
         words = self._words.get(lang)
         if words is None:
-            words = self._words[lang] = self._kept(f"search-words-{lang}", lambda: frozenset(
-                self.blob(lang).data.translate(_WORD_SPLIT).split()))
+            words = self._words[lang] = self._kept(
+                f"search-words-{lang}",
+                lambda: frozenset(self.blob(lang).data.translate(_WORD_SPLIT).split()),
+                lambda v: isinstance(v, frozenset))
         return words
 
-    def _kept(self, name: str, build: Callable[[], Any]) -> Any:
+    def _kept(self, name: str, build: Callable[[], Any], fits: Callable[[Any], bool]) -> Any:
         """A value built from this KB's content: from the KB's cache when it has one (a big
-        KB, see kzir.cache), else built, and then kept there for the next run."""
+        KB, see kzir.cache) and what is there `fits`, else built, and then kept there."""
         cache = getattr(self.kb, "cache", None)
         if cache is None:
             return build()
         value = cache.get(name)
-        if value is None:
+        if value is None or not fits(value):
             value = build()
             cache.put(name, value)
         return value
+
+    def _fits(self, parts: Any) -> bool:
+        """Whether cached text parts have the shape `_Blob.parts` gives, for this many cells."""
+        cells = len(FIELDS) * self.size
+        return (isinstance(parts, tuple) and len(parts) == 4 and isinstance(parts[0], bytes)
+                and isinstance(parts[1], bytes) and isinstance(parts[2], bytes)
+                and len(parts[1]) == 8 * (cells + 1) and len(parts[2]) == 8 * cells
+                and isinstance(parts[3], list) and len(parts[3]) == len(FIELDS))
 
     def fuzzy_candidates(self, lang: str, length: int) -> list[str]:
         """The words of one language a word of `length` letters may be a misspelling of: those
