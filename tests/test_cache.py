@@ -60,8 +60,10 @@ def fresh_load(path: Path) -> kbmod.KB:
 
 
 def entries(directory: Path) -> list[str]:
-    return sorted(p.name.partition(".")[2] for p in directory.iterdir()) if directory.exists() \
-        else []
+    """The names of the entries kept in a cache directory (`<key>.<name>.kzir`)."""
+    if not directory.exists():
+        return []
+    return sorted(p.name.split(".")[1] for p in directory.iterdir() if p.suffix == ".kzir")
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,11 +184,23 @@ def test_a_changed_kb_is_read_again(big_kb: Path, cache_dir: Path) -> None:
         fresh_load(big_kb)
 
 
-def test_a_damaged_entry_is_ignored_and_replaced(big_kb: Path, cache_dir: Path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "bytes changed in the middle", "truncated"])
+def test_a_damaged_entry_is_ignored_and_replaced(big_kb: Path, cache_dir: Path,
+                                                 damage: str) -> None:
     expected = list(fresh_load(big_kb).raw_records)
-    for entry in cache_dir.iterdir():
-        entry.write_bytes(b"\x00 not marshal")
+    (entry,) = cache_dir.glob("*.kb.kzir")
+    good = entry.read_bytes()
+    if damage == "garbage":
+        bad = b"\x00 not marshal"
+    elif damage == "truncated":
+        bad = good[:len(good) // 2]
+    else:  # same length, still marshal: one record id swapped for another's
+        first, second = (r["id"].encode() for r in expected[-2:])
+        bad = good.replace(second, first) if len(first) == len(second) else good[:-8] + b"x" * 8
+    assert bad != good
+    entry.write_bytes(bad)
     assert list(fresh_load(big_kb).raw_records) == expected
+    assert entry.read_bytes() == good  # replaced by the run that found it damaged
     assert list(fresh_load(big_kb).raw_records) == expected
 
 
@@ -201,11 +215,39 @@ def test_entries_of_the_wrong_shape_are_rebuilt(big_kb: Path, cache_dir: Path) -
         assert [(h.id, h.score) for h in S.search(kb, "ایران", limit=20).hits] == expected
 
 
-def test_no_cache_when_turned_off(big_kb: Path, cache_dir: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KZIR_NO_CACHE", "1")
+@pytest.mark.parametrize(("value", "cached"), [("1", False), ("yes", False), ("true", False),
+                                               ("0", True), ("false", True), ("", True)])
+def test_kzir_no_cache(big_kb: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                       value: str, cached: bool) -> None:
+    monkeypatch.setenv("KZIR_NO_CACHE", value)
     S.search(fresh_load(big_kb), "uranium")
-    assert not cache_dir.exists()
+    assert ("kb" in entries(cache_dir)) == cached
+
+
+def test_a_new_kzir_does_not_trust_the_old_ones_entries(big_kb: Path, cache_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another version of kzir's code, schema or Python: another key, so parsed and validated
+    again (here the schema check is made to refuse, as a stricter schema would)."""
+    fresh_load(big_kb)
+    assert "kb" in entries(cache_dir)
+    monkeypatch.setattr(kbcache, "code_fingerprint", lambda: b"another kzir")
+
+    def stricter(*args: Any) -> None:
+        raise KbError("invalid KB: refused by the new schema")
+
+    monkeypatch.setattr(kbmod, "validate", stricter)
+    with pytest.raises(KbError, match="new schema"):
+        fresh_load(big_kb)
+
+
+def test_a_directory_others_can_write_to_is_not_used(big_kb: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    S.search(fresh_load(big_kb), "uranium")
+    assert entries(cache_dir) == []
+    cache_dir.chmod(0o700)
+    S.search(fresh_load(big_kb), "uranium")
+    assert "kb" in entries(cache_dir)
 
 
 def test_an_unusable_cache_directory_changes_nothing(big_kb: Path, tmp_path: Path,
@@ -227,16 +269,37 @@ def test_the_bundled_and_small_kbs_are_never_cached(cache_dir: Path, tmp_path: P
 
 def test_only_the_most_recently_used_kbs_are_kept(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import os
+    import time
+
     monkeypatch.setattr(kbcache, "MAX_KBS", 2)
+    now = time.time()
+    # What a shared directory may also hold: none of it is kzir's, none of it may go.
+    theirs = [tmp_path / f"{hashlib.md5(str(i).encode()).hexdigest()}.json" for i in range(3)]
+    theirs += [tmp_path / "notes.txt", tmp_path / ".tmp-notes", tmp_path / ("0" * 32 + ".kb")]
+    for path in theirs:
+        path.write_text("not kzir's")
+        os.utime(path, (now - 86400, now - 86400))
+    (tmp_path / ".kzir-tmp-dir").mkdir()
+    (tmp_path / ".kzir-tmp-link").symlink_to(tmp_path / "missing")
+    stale, fresh = tmp_path / ".kzir-tmp-stale", tmp_path / ".kzir-tmp-fresh"
+    for path, age in ((stale, 7200), (fresh, 10)):
+        path.write_bytes(b"left by an interrupted run")
+        os.utime(path, (now - age, now - age))
+    for path in (tmp_path / ".kzir-tmp-dir",):
+        os.utime(path, (now - 7200, now - 7200))
+
     caches = [kbcache.KbCache(tmp_path, f"content {i}".encode()) for i in range(3)]
     assert len({c.key for c in caches}) == 3
     assert kbcache.KbCache(tmp_path, b"content 0").key == caches[0].key
-    (tmp_path / "notes.txt").write_text("the user's own file")  # a shared directory
-    (tmp_path / "0123456789abcdef0123456789abcdef.txt.bak").write_text("not an entry either")
     for i, cache in enumerate(caches):
         cache.put("a", i)
         cache.put("b", [i])
+        for path in tmp_path.glob(f"{cache.key}.*"):  # used long ago, oldest first
+            os.utime(path, (now - 1000 + i, now - 1000 + i))
     assert caches[0].get("a") is None
     assert (caches[1].get("a"), caches[2].get("b")) == (1, [2])
-    assert len(list(tmp_path.iterdir())) == 6
-    assert (tmp_path / "notes.txt").read_text() == "the user's own file"
+    assert all(path.read_text() == "not kzir's" for path in theirs)
+    assert not stale.exists() and fresh.exists() and (tmp_path / ".kzir-tmp-dir").is_dir()
+    assert len(list(tmp_path.glob("*.kzir"))) == 4

@@ -352,12 +352,13 @@ def test_recall_at_3_on_the_question_sets(base: kbmod.KB, name: str) -> None:
     someone who saw neither the KB nor the code (not tuned on: its misses are left as found)."""
     path = ROOT / "tests" / "data" / name
     questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    at_least = {"questions_dev.jsonl": 30, "questions_heldout.jsonl": 59}[name]  # the README's
     for lang in ("en", "fa"):
         found = sum(
             any(set(q["paragraphs"]) & set(h.paragraphs)
                 for h in S.search(base, q[f"q_{lang}"], limit=3).hits)
             for q in questions)
-        assert found / len(questions) >= 0.95, lang
+        assert found >= at_least, (lang, found)
 
 
 # --------------------------------------------------------------------------------------------
@@ -621,7 +622,8 @@ def test_generated_field_readers_agree_with_the_walk_on_the_shipped_kb(base: kbm
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(lang: str) -> None:
+def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(
+        lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from kzir.search import cells
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -630,9 +632,22 @@ def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(lang: str
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     records = make_synthetic_kb.make(3000, 7, "compact")["records"]
-    records[500]["summary_en"] = None  # a layout seen before, with a value of another type
-    records[501]["date"] = "1401"
-    assert cells.cells_of(records, lang) == [cells.record_cells(r, lang) for r in records]
+    # Layouts seen many times before, with values of other types than usual:
+    events = [r for r in records[1000:] if r["kind"] == "event"]
+    people = [r for r in records[1000:] if "roles" in r]
+    records[1000]["summary_en"] = None
+    events[0]["date"] = "1401"
+    events[1]["participants"] = {"en": "someone", "fa": "کسی"}
+    events[2]["sources"] = "a quote as a string"
+    people[0]["roles"] = "a role as a string"
+    expected = [cells.record_cells(r, lang) for r in records]
+    walked = []
+    walk = cells.record_cells
+    monkeypatch.setattr(cells, "record_cells", lambda r, lang: walked.append(r) or walk(r, lang))
+    assert cells.cells_of(records, lang) == expected
+    assert len(walked) < len(records) / 10  # the generated readers did the rest
+    assert not any(r is changed for r in walked
+                   for changed in (records[1000], *events[:3], people[0]))
 
 
 def _dev_questions() -> list[str]:
