@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(cache, ignore_errors=True)
                 (first,), first_peak = timed_runs(argv, 1, env)
                 later, later_peak = timed_runs(argv, args.runs, env)
-                later_median = sorted(later)[len(later) // 2]
+                later_median = statistics.median(later)
                 peak = max(peak, first_peak, later_peak)
                 line += f" {first:6.2f}s {first / base:4.0f}x {later_median:6.2f}s " \
                         f"{later_median / base:4.0f}x"

@@ -7,7 +7,6 @@ loaded in this process and by the installed command; each test has its own cache
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +17,14 @@ from kzir import kb as kbmod
 from kzir import kbstore
 from kzir import search as S
 from kzir.errors import KbError
+from tests_support import synthetic_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _synthetic(n: int) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import make_synthetic_kb
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return make_synthetic_kb.make(n, 3, "compact")
-
-
 @pytest.fixture(scope="module")
 def big_doc() -> dict[str, Any]:
-    doc = _synthetic(6000)
+    doc = synthetic_kb(6000, 3)
     assert len(json.dumps(doc, ensure_ascii=False).encode()) >= kbcache.MIN_BYTES
     return doc
 

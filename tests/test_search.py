@@ -20,6 +20,7 @@ from kzir import kb as kbmod
 from kzir import schema as schemamod
 from kzir import search as S
 from kzir.search.query import _compound_parts as compound_parts
+from tests_support import synthetic_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
@@ -626,12 +627,7 @@ def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(
         lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from kzir.search import cells
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import make_synthetic_kb
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    records = make_synthetic_kb.make(3000, 7, "compact")["records"]
+    records = synthetic_kb(3000, 7)["records"]
     # Layouts seen many times before, with values of other types than usual:
     events = [r for r in records[1000:] if r["kind"] == "event"]
     people = [r for r in records[1000:] if "roles" in r]
