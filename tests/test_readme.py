@@ -33,5 +33,7 @@ def test_readme_install_commands_are_what_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install '.[test]' && pytest" in readme
-    assert "pip install '.[test]'" in ci and "\npytest" in ci
+    lines = [line.strip() for line in ci.splitlines()]
+    assert any(line.startswith("pip install") and "'.[test]'" in line for line in lines)
+    assert any(line.split("||")[0].strip() == "pytest" for line in lines)
     assert "pip install . && kzir treaties list" in readme

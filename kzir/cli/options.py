@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import typing
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -89,11 +88,11 @@ def build_options(values: dict[str, Any]) -> OutputOptions:
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Give a command the shared options; it receives them as its `out: OutputOptions` argument."""
-    hints = typing.get_type_hints(func, include_extras=True)
+    # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the annotation
+    # of a parameter defaulting to None in Optional[...], which hides the Annotated metadata
+    # (typer.Argument/Option) from Typer, so `search QUERY...` lost its argument on 3.10.
     own = [
-        p.replace(annotation=hints.get(p.name, p.annotation))
-        for p in inspect.signature(func).parameters.values()
-        if p.name != "out"
+        p for p in inspect.signature(func, eval_str=True).parameters.values() if p.name != "out"
     ]
 
     @functools.wraps(func)
