@@ -14,6 +14,7 @@ Without OUT it writes to a new temporary directory and prints the path. Never co
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -22,6 +23,15 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from kzir.dates import jalali_year_span
+
+
+@functools.cache
+def gregorian_span(jalali_year: int) -> str:
+    """The Gregorian interval of a Jalali year, as a KB date object writes it."""
+    first, last = jalali_year_span(jalali_year)
+    return f"{first.gregorian_iso}/{last.gregorian_iso}"
 
 KIND_PREFIX = {"document": "doc", "event": "event", "trade": "trade", "resource": "res",
                "mission": "mission", "person": "person", "organization": "org",
@@ -77,7 +87,7 @@ class Maker:
 
     def date(self) -> dict[str, Any]:
         year = self.rng.randint(1370, 1401)
-        return {"jalali": str(year), "gregorian": f"{year + 621}-03-21/{year + 622}-03-20",
+        return {"jalali": str(year), "gregorian": gregorian_span(year),
                 "precision": "year", "stated": None, "basis": "converted", "note": None}
 
     def record(self, i: int) -> dict[str, Any]:

@@ -43,11 +43,23 @@ def record(doc: Doc, record_id: str) -> dict[str, Any]:
     return next(r for r in doc["records"] if r["id"] == record_id)
 
 
+def cited(doc: Doc, n: int) -> list[dict[str, Any]]:
+    """Every source and finding evidence that quotes paragraph n."""
+    quotes = [s for r in doc["records"] for s in r["sources"]]
+    quotes += [e for f in doc.get("findings", ()) for e in f.get("evidence", ())]
+    return [q for q in quotes if q["paragraph"] == n]
+
+
 def edit_paragraph(doc: Doc, n: int, old: str, new: str) -> None:
-    """Replace text in paragraph n; fails loudly if the article no longer has it."""
+    """Replace text in paragraph n, and in the quotes of it (a loaded KB must quote verbatim);
+    fails loudly if the article no longer has it."""
     para = next(p for p in doc["paragraphs"] if p["n"] == n)
     assert old in para["fa"], (n, old)
     para["fa"] = para["fa"].replace(old, new)
+    for quote in cited(doc, n):
+        quote["quote"] = quote["quote"].replace(old, new)
+        if quote["quote"] not in para["fa"]:  # it held part of the old text: quote the new
+            quote["quote"] = new
 
 
 def load_copy(doc: Doc, tmp_path: Path, name: str = "kb.json") -> kb.KB:
@@ -93,6 +105,15 @@ def drop_sentence(doc: Doc, n: int, keep_first: bool) -> None:
     para = next(p for p in doc["paragraphs"] if p["n"] == n)
     first, rest = para["fa"].split(". ", 1)
     para["fa"] = first + "." if keep_first else rest
+    requote(doc, n)
+
+
+def requote(doc: Doc, n: int) -> None:
+    """Quotes of text cut from paragraph n quote what is left of it instead."""
+    para = next(p for p in doc["paragraphs"] if p["n"] == n)
+    for quote in cited(doc, n):
+        if quote["quote"] not in para["fa"]:
+            quote["quote"] = para["fa"][:20]
 
 
 def correct_duplicates(doc: Doc) -> None:
@@ -130,7 +151,8 @@ def correct_relative_dates(doc: Doc) -> None:
         edit_paragraph(doc, n, old, new)
     # p22 also repeats p5's «سال گذشته»; the duplicate check's correction may have removed it.
     para = next(p for p in doc["paragraphs"] if p["n"] == 22)
-    para["fa"] = para["fa"].replace("سال گذشته", "سال ۱۴۰۰")
+    if "سال گذشته" in para["fa"]:
+        edit_paragraph(doc, 22, "سال گذشته", "سال ۱۴۰۰")
 
 
 CHECKS: dict[str, tuple[Callable[..., list[audit.Finding]], Callable[[Doc], None], set[str]]] = {
@@ -222,6 +244,7 @@ def test_a_missing_title_in_the_listed_documents_is_caught(doc, tmp_path) -> Non
     first = para["fa"].index("»، ") + len("»، ")
     second_end = para["fa"].index("»، ", first) + len("»، ")
     para["fa"] = para["fa"][:first] + para["fa"][second_end:]  # drop the second «title»
+    requote(doc, 10)
     found = audit.check_document_count(load_copy(doc, tmp_path))
     assert len(found) == 1 and "p10: 8" in found[0].message_en
 

@@ -223,7 +223,7 @@ def test_a_new_kzir_does_not_trust_the_old_ones_entries(big_kb: Path, cache_dir:
     assert "kb" in entries(cache_dir)
     monkeypatch.setattr(kbcache, "code_fingerprint", lambda: b"another kzir")
 
-    def stricter(*args: Any) -> None:
+    def stricter(*args: Any, **kwargs: Any) -> None:
         raise KbError("invalid KB: refused by the new schema")
 
     monkeypatch.setattr(kbmod, "validate", stricter)
