@@ -6,6 +6,7 @@ raise KzirError subclasses and never print errors or call sys.exit themselves.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -59,32 +60,17 @@ def _silence_stdout() -> None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run kzir with these arguments; return the exit status instead of exiting."""
+    """Run kzir with these arguments; return the exit status instead of exiting.
+
+    Every failure ends here as one line and its exit status. With --debug (or KZIR_DEBUG=1) the
+    traceback is printed first, and the status stays what it would have been.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     as_json, debug = _wants_json(args), _debugging(args)
     try:
-        import typer
-
-        from .app import app_for
-        from .click_compat import ClickException, NoArgsIsHelpError
-
-        try:
-            command = typer.main.get_command(app_for(args))
-            result = command.main(args=args, prog_name="kzir", standalone_mode=False)
-            sys.stdout.flush()
-        except NoArgsIsHelpError as exc:  # `kzir` or `kzir treaties` alone: the help, as is
-            sys.stderr.write(exc.format_message() + "\n")
-            return exc.exit_code
-        except ClickException as exc:
-            if debug:
-                raise
-            report("usage_error", exc.format_message(), exc.exit_code, as_json,
-                   hint=_usage_hint(exc))
-            return exc.exit_code
-        return result if isinstance(result, int) else ExitStatus.OK
+        return _dispatch(args, as_json, debug)
     except KzirError as exc:
-        if debug:
-            raise
+        _traceback_if(debug)
         report(exc.kind, exc.message, exc.exit_status, as_json, hint=exc.hint)
         return exc.exit_status
     except KeyboardInterrupt:
@@ -93,6 +79,47 @@ def run(argv: Sequence[str] | None = None) -> int:
     except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         return ExitStatus.OK
+    except OSError as exc:  # stdout full or gone, an output file that cannot be written
+        _traceback_if(debug)
+        where = f" '{exc.filename}'" if exc.filename else ""
+        report("output_error", f"cannot write{where}: {exc.strerror or exc}", ExitStatus.ERROR,
+               as_json)
+        return ExitStatus.ERROR
+    except Exception as exc:  # a bug: still one line, and a way to report it
+        _traceback_if(debug)
+        report("internal_error", f"internal error: {type(exc).__name__}: {exc}", ExitStatus.ERROR,
+               as_json, hint="this is a bug in kzir; please report it with the command you ran "
+               "and the output of --debug")
+        return ExitStatus.ERROR
+
+
+def _dispatch(args: list[str], as_json: bool, debug: bool) -> int:
+    """Hand argv to the Typer app; Typer's usage errors become one line and exit 2."""
+    import typer
+
+    from .app import app_for
+    from .click_compat import ClickException, NoArgsIsHelpError
+
+    try:
+        command = typer.main.get_command(app_for(args))
+        result = command.main(args=args, prog_name="kzir", standalone_mode=False)
+        sys.stdout.flush()
+    except NoArgsIsHelpError as exc:  # `kzir` or `kzir treaties` alone: the help, as is
+        sys.stderr.write(exc.format_message() + "\n")
+        return exc.exit_code
+    except ClickException as exc:
+        _traceback_if(debug)
+        report("usage_error", exc.format_message(), exc.exit_code, as_json,
+               hint=_usage_hint(exc))
+        return exc.exit_code
+    return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _traceback_if(debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 def _usage_hint(exc: BaseException) -> str | None:
@@ -103,13 +130,24 @@ def _usage_hint(exc: BaseException) -> str | None:
 
 
 def main() -> None:
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, codes stay right
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to exit)
+    if sys.stdout is None:  # started with stdout closed: nothing can be written
+        report("output_error", "cannot write output: standard output is closed",
+               ExitStatus.ERROR, False)
+        os._exit(ExitStatus.ERROR)
     _utf8_streams()
     status = run()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as exc:
+        report("output_error", f"cannot write output: {exc.strerror or exc}", ExitStatus.ERROR,
+               False)
+        status = ExitStatus.ERROR
+    with contextlib.suppress(OSError):  # a closed or full stderr does not change the outcome
+        sys.stderr.flush()
     # Skip the interpreter's teardown: nothing is left to clean up, and freeing a large --kb
     # (millions of objects) one by one costs a tenth of a second or more.
     os._exit(int(status))
