@@ -54,9 +54,30 @@ def shown(text: str) -> str:
     return repr(text)
 
 
-def parse_int(text: str) -> int:
-    """Read a whole number typed in any of the three digit sets, e.g. an option value like «۱۲»."""
+MAX_DIGITS: Final = 18  # no option needs more; int() of thousands of digits is refused by Python
+
+
+def parse_int(text: str, *, name: str = "value", low: int | None = None,
+              high: int | None = None, example: str = "12 or ۱۲") -> int:
+    """The one reader of whole numbers typed by users: ASCII, Persian or Arabic-Indic digits only
+    (never ², ① or other "digits" that str.isdigit() accepts), at most MAX_DIGITS of them, within
+    [low, high]. Anything else is a UsageError naming the option and the valid range."""
     candidate = to_ascii_digits(text).strip()
-    if not _INT.fullmatch(candidate):
-        raise UsageError(f"not a whole number: {shown(text)} (use digits such as 12 or ۱۲)")
-    return int(candidate.replace(",", ""))
+    valid = _range_text(low, high)
+    if not _INT.fullmatch(candidate) or len(candidate) > MAX_DIGITS + 4:
+        raise UsageError(f"{name} must be a whole number{valid}, got {shown(text)}",
+                         hint=f"use digits such as {example}")
+    value = int(candidate.replace(",", ""))
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise UsageError(f"{name} must be a whole number{valid}, got {shown(text)}")
+    return value
+
+
+def _range_text(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f" from {low:,} to {high:,}"
+    if low is not None:
+        return f" of at least {low:,}"
+    if high is not None:
+        return f" of at most {high:,}"
+    return ""

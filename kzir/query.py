@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -11,6 +12,7 @@ from .model import Document, Event, Fact, Mission, Organization, Record, Resourc
 from .text import contains
 
 DIRECTIONS = ("total", "export", "import")
+DOCUMENT_NUMBER = re.compile(r"[0-9]{1,3}")  # `treaties show 9`: a number, never ² or 5,000 digits
 _DIRECTION_ORDER = {d: i for i, d in enumerate(DIRECTIONS)}
 
 
@@ -55,11 +57,12 @@ def find_document(kb: KB, ref: str) -> Document:
     from .numerals import to_ascii_digits
 
     key = to_ascii_digits(ref).strip()
+    number = int(key) if DOCUMENT_NUMBER.fullmatch(key) else None
     docs = documents(kb)
     for doc in docs:
-        if doc.id == key or (key.isdigit() and doc.index == int(key)):
+        if doc.id == key or doc.index == number:
             return doc
-    if key.isdigit():
+    if number is not None:
         raise NotFoundError(f"no document number {key}",
                             hint=f"documents are numbered 1-{max(d.index for d in docs)}")
     record = kb.get(key)  # raises NotFoundError with suggestions

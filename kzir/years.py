@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import NotFoundError, UsageError
-from .numerals import to_ascii_digits
+from .numerals import parse_int, to_ascii_digits
 
 
 def parse_year(text: str, label: str = "--year") -> tuple[int, str]:
     """(year, calendar): two digits are the article's short Iranian years (99 = 1399, 00 = 1400)."""
-    value = to_ascii_digits(text).strip()
-    if not value.isdigit():
-        raise UsageError(f"{label} must be a year such as 1400, ۱۴۰۰ or 2021, got '{text}'")
-    year = int(value)
-    if len(value) == 2:
+    year = parse_int(text, name=label, low=0, high=9999, example="1400, ۱۴۰۰ or 2021")
+    if len(to_ascii_digits(text).strip()) == 2:
         return (1300 + year if year >= 50 else 1400 + year), "jalali"
     if 1200 <= year <= 1599:
         return year, "jalali"

@@ -84,14 +84,22 @@ def test_parse_int_accepts(text: str, expected: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "12a", "1.5", "۱٫۵", "1 2", "1_000", "१२", "１２", "12,34", ",123", "--1", "ten"],
+    ["", "   ", "12a", "1.5", "۱٫۵", "1 2", "1_000", "१२", "１２", "12,34", ",123", "--1", "ten",
+     "²", "①", "³³", "9" * 5000, "1" * 19],
 )
 def test_parse_int_rejects(text: str) -> None:
     with pytest.raises(UsageError) as info:
-        parse_int(text)
+        parse_int(text, name="--limit", low=0, high=1000)
     assert not isinstance(info.value, DateError)
-    assert "not a whole number" in info.value.line()
-    assert "\n" not in info.value.line()
+    assert info.value.line().startswith("--limit must be a whole number from 0 to 1,000, got ")
+    assert "\n" not in info.value.line() and len(info.value.line()) < 160
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("-1", 0, 10), ("11", 0, 10), ("۰", 1, None)])
+def test_parse_int_refuses_values_out_of_range_naming_it(text: str, low: int,
+                                                         high: int | None) -> None:
+    with pytest.raises(UsageError, match=r"must be a whole number (from|of at least)"):
+        parse_int(text, name="N", low=low, high=high)
 
 
 def test_parse_int_message_quotes_long_input_on_one_line() -> None:

@@ -20,13 +20,9 @@ def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object) ->
 def _rank(text: str | None, option: str) -> int | None:
     if text is None:
         return None
-    from ..errors import UsageError
     from ..numerals import parse_int
 
-    try:
-        return parse_int(text)
-    except UsageError:
-        raise UsageError(f"{option} must be a whole number such as 3 or ۳, got '{text}'") from None
+    return parse_int(text, name=option, low=1, high=9999, example="3 or ۳")
 
 
 @output_options

@@ -40,14 +40,10 @@ def source(
 ) -> None:
     """Print paragraph N of the article; --lang fa|en|both (default: both)."""
     from .. import kb
-    from ..errors import UsageError
     from ..numerals import parse_int
     from ..render.citation_view import emit_paragraph
 
-    try:
-        n = parse_int(number)
-    except UsageError:
-        raise UsageError(f"paragraph must be a number such as 25 or ۲۵, got '{number}'") from None
+    n = parse_int(number, name="paragraph", low=1, high=9999, example="25 or ۲۵")
     paragraph = kb.load(out.kb).paragraph(n)
     lang = out.lang if out.lang_explicit else "both"
     emit_paragraph(paragraph.n, paragraph.fa, paragraph.en, lang, out)
