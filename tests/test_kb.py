@@ -808,6 +808,39 @@ def test_shipped_kb_validates_with_both_validators() -> None:
     assert first_violation(RAW, SCHEMA) is None
 
 
+def _mutations() -> list[tuple[str, Any]]:
+    """Copies of the shipped KB, each broken (or not) in one place."""
+    out: list[tuple[str, Any]] = [("shipped", RAW)]
+
+    def changed(label: str, index: int, key: str, value: Any) -> None:
+        doc = dict(RAW, records=list(RAW["records"]))
+        record = copy.deepcopy(RAW["records"][index])
+        if value is ...:
+            record.pop(key, None)
+        else:
+            record[key] = value
+        doc["records"][index] = record
+        out.append((label, doc))
+
+    for i, record in enumerate(RAW["records"][::7]):
+        index = i * 7
+        changed(f"{record['id']}: no summary", index, "summary_en", ...)
+        changed(f"{record['id']}: kind changed", index, "kind",
+                "place" if record["kind"] != "place" else "fact")
+        changed(f"{record['id']}: number as text", index, "sources",
+                [{"paragraph": "1", "quote": "x"}])
+        changed(f"{record['id']}: extra field", index, "note_en", "fine")
+        changed(f"{record['id']}: bad id", index, "id", "Not Kebab")
+    return out
+
+
+@pytest.mark.parametrize(("label", "doc"), _mutations(), ids=lambda v: v if isinstance(v, str)
+                         else "")
+def test_kzir_schema_check_agrees_with_the_reference_validator(label: str, doc: Any) -> None:
+    """kzir checks --kb files with jsonschema-rs; the pure-Python jsonschema is the reference."""
+    assert (first_violation(doc, SCHEMA) is None) == VALIDATOR.is_valid(doc)
+
+
 def _record_index(record_id: str) -> int:
     return next(i for i, r in enumerate(RAW["records"]) if r["id"] == record_id)
 

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzir import kb as kbmod
-from kzir import schema as schemamod
 from kzir import search as S
 from kzir.search.query import _compound_parts as compound_parts
 from tests_support import synthetic_kb
@@ -481,42 +480,7 @@ def test_installed_entry_point_literal_query_and_non_utf8_locale(kzir_process) -
 # The loading path made fast for big KBs keeps its meaning
 # --------------------------------------------------------------------------------------------
 
-SCHEMA = json.loads(kbmod.read_data_text("kb.schema.json"))
 RAW = json.loads(kbmod.read_data_text("kb.json"))
-
-
-def _mutations() -> list[tuple[str, Any]]:
-    """Copies of the shipped KB, each broken (or not) in one place."""
-    out: list[tuple[str, Any]] = [("shipped", RAW)]
-
-    def changed(label: str, index: int, key: str, value: Any) -> None:
-        doc = dict(RAW, records=list(RAW["records"]))
-        record = copy.deepcopy(RAW["records"][index])
-        if value is ...:
-            record.pop(key, None)
-        else:
-            record[key] = value
-        doc["records"][index] = record
-        out.append((label, doc))
-
-    for i, record in enumerate(RAW["records"][::7]):
-        index = i * 7
-        changed(f"{record['id']}: no summary", index, "summary_en", ...)
-        changed(f"{record['id']}: kind changed", index, "kind",
-                "place" if record["kind"] != "place" else "fact")
-        changed(f"{record['id']}: number as text", index, "sources",
-                [{"paragraph": "1", "quote": "x"}])
-        changed(f"{record['id']}: extra field", index, "note_en", "fine")
-        changed(f"{record['id']}: bad id", index, "id", "Not Kebab")
-    return out
-
-
-@pytest.mark.parametrize(("label", "doc"), _mutations(), ids=lambda v: v if isinstance(v, str)
-                         else "")
-def test_compiled_validator_agrees_with_the_walker(label: str, doc: Any) -> None:
-    walker = next(schemamod._errors(doc, SCHEMA, SCHEMA, ()), None)
-    assert schemamod.is_valid(doc, SCHEMA) == (walker is None)
-    assert (schemamod.first_violation(doc, SCHEMA) is None) == (walker is None)
 
 
 def test_records_are_built_lazily_and_equal_eager_ones(base: kbmod.KB) -> None:
