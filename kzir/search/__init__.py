@@ -57,6 +57,7 @@ from ..model import Paragraph, Record
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
+from .intent import RERANK_DEPTH, Intent, factor, is_dated
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
@@ -154,14 +155,37 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
     def order(doc: int) -> tuple[float, int]:
         return scores[doc], -doc
 
+    head = heapq.nlargest(RERANK_DEPTH, candidates, key=order)
+    parsed, factors = _rerank(index, parsed, head)
+    for doc, f in factors.items():
+        scores[doc] *= f
     if limit is None or limit >= len(candidates):
         shown = sorted(candidates, key=order, reverse=True)
     else:
         shown = heapq.nlargest(limit, candidates, key=order)
     snippet_lang = lang or parsed.lang
-    hits = tuple(_hit(index, doc, rank, scores[doc], parsed, all_stats, snippet_lang, explain)
+    hits = tuple(_hit(index, doc, rank, scores[doc], parsed, all_stats, snippet_lang,
+                      factors.get(doc, 1.0) if explain else None)
                  for rank, doc in enumerate(shown, 1))
     return Results(parsed, hits, len(candidates))
+
+
+def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dict[int, float]]:
+    """The factor of each of the top documents by words (see `intent`), and the query with its
+    intent settled: «کی بود» is "when" if the best record by words is dated, else "who"."""
+    intent = query.intent
+    records = [doc for doc in head if doc < len(index.records)]
+    if intent.ask == "who-or-when":
+        first = records[0] if records else None
+        ask = "when" if first is not None and is_dated(index.records[first]) else "who"
+        intent = replace(intent, ask=ask)
+        query = replace(query, intent=intent)
+    if intent == Intent():
+        return query, {}
+    named = index.people_named(query.words) if any(
+        index.kinds[doc] == "event" for doc in records) else frozenset()
+    factors = {doc: factor(index.records[doc], intent, named) for doc in records}
+    return query, {doc: f for doc, f in factors.items() if f != 1.0}
 
 
 FUZZY_CUTOFF = 0.8
@@ -198,7 +222,7 @@ def _fuzzy(index: Index, query: Query,
 
 
 def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
-         all_stats: Sequence[TermStats], lang: str, explain: bool) -> Hit:
+         all_stats: Sequence[TermStats], lang: str, explain_factor: float | None) -> Hit:
     record: Record | None = None
     paragraph: Paragraph | None = None
     if doc < len(index.records):
@@ -210,7 +234,8 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
         texts = [paragraph.fa if lang == "fa" else paragraph.en]
         paragraphs = (paragraph.n,)
     snippet = make_snippet(texts, query, lang)
-    why = explanation(index, doc, score, all_stats) if explain else None
+    why = (explanation(index, doc, score, all_stats, query.intent, explain_factor)
+           if explain_factor is not None else None)
     return Hit(rank, round(score, 4), index.kinds[doc], index.doc_id(doc), paragraphs, snippet,
                record, paragraph, why)
 
@@ -250,9 +275,11 @@ def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24)
     return out
 
 
-def explanation(index: Index, doc: int, score: float,
-                all_stats: Sequence[TermStats]) -> dict[str, Any]:
-    """Why one document scored what it did: each matching term's idf, fields and share."""
+def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermStats],
+                intent: Intent | None = None, fit: float = 1.0) -> dict[str, Any]:
+    """Why one document scored what it did: each matching term's idf, fields and share, the
+    intent read from the question and the factor it gave this document (score = the terms'
+    sum × factor)."""
     n = index.size
     width = len(FIELDS)
     terms = []
@@ -278,4 +305,5 @@ def explanation(index: Index, doc: int, score: float,
         })
     terms.sort(key=lambda item: -item["score"])
     return {"method": "BM25F", "k1": K1, "documents": n, "score": round(score, 4),
-            "terms": terms}
+            "terms": terms, "intent": intent.describe() if intent else {},
+            "factor": round(fit, 4)}
