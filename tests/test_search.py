@@ -265,7 +265,7 @@ def test_english_query_snippet_is_english_and_persian_query_snippet_persian(
     en = S.search(base, "uranium", limit=1).hits[0]
     fa = S.search(base, "اورانیوم", limit=1).hits[0]
     assert "uranium" in en.snippet and "اورانیوم" in fa.snippet
-    assert S.search(base, "uranium", limit=1, lang="fa").hits[0].snippet.startswith("تخمین")
+    assert "تخمین زده" in S.search(base, "uranium", limit=1, lang="fa").hits[0].snippet
 
 
 def test_colloquial_persian_question(base: kbmod.KB) -> None:

@@ -54,6 +54,7 @@ from typing import Any
 
 from ..kb import KB
 from ..model import Paragraph, Record
+from .answer import key_value, shows
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
@@ -234,6 +235,10 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
         texts = [paragraph.fa if lang == "fa" else paragraph.en]
         paragraphs = (paragraph.n,)
     snippet = make_snippet(texts, query, lang)
+    if record is not None:
+        key = key_value(record.data, lang, query.intent.ask)
+        if key and not shows(snippet, key):
+            snippet = f"{key} — {snippet}"
     why = (explanation(index, doc, score, all_stats, query.intent, explain_factor)
            if explain_factor is not None else None)
     return Hit(rank, round(score, 4), index.kinds[doc], index.doc_id(doc), paragraphs, snippet,
