@@ -64,8 +64,8 @@ from .ranking import TermStats, _field_tf, _term_stats, idf
 from .vocabulary import _lang, stem_en, stem_fa
 
 __all__ = [
-    "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "fold", "index_for",
-    "search", "stem_en", "stem_fa", "unfold",
+    "FUZZY_MIN", "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "edits",
+    "fold", "index_for", "search", "stem_en", "stem_fa", "unfold",
 ]  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------

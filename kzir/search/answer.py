@@ -27,7 +27,7 @@ def key_value(data: Mapping[str, Any], lang: str, ask: str | None) -> str | None
     """The value a question with this ask wants from the record, in `lang`, or None."""
     kind = data.get("kind")
     by_ask = {"who": _name, "where": _place, "when": _date, "amount": _figure,
-              "countries": _name}
+              "countries": _name, "name": _name}
     if ask in by_ask:
         found = by_ask[ask](data, lang)
         if found:
@@ -43,15 +43,17 @@ _FIRST_NUMBER = re.compile(rb"\d+(?:\.\d+)?")
 
 
 def shows(snippet: str, value: str) -> bool:
-    """Whether a snippet already carries the value: as written, or its first number in any of
-    the ways the KB writes numbers (729,000 as «۷۲۹ هزار»)."""
+    """Whether a snippet already carries the value: as written; a figure or date by its first
+    number in any of the ways the KB writes numbers (729,000 as «۷۲۹ هزار»); a name by one of
+    its words of 4+ letters (Tokayev for Kassym-Jomart Tokayev, Aktau for Aktau port)."""
     text = fold(snippet).replace(b",", b"")
     folded = fold(value).replace(b",", b"")
     if folded in text:
         return True
     number = _FIRST_NUMBER.search(folded)
     if number is None:
-        return False
+        words = set(text.split())
+        return any(len(word) >= 4 and word in words for word in folded.split())
     forms = number_forms(float(number.group()))
     return any(fold(form).replace(b",", b"") in text for form in forms)
 

@@ -20,6 +20,7 @@ id or from a list of questions:
              the flow the question names ("imports from Kazakhstan" = import, "Kazakhstan's
              exports" = import). An event agrees when its `participants` include a person the
              question names. The reverse record is pushed down, the agreeing one up.
+  name       "name"/«اسم» with no other question word: people, then organisations and places.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ _ASK: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "countries": (("which", "countries"), ("what", "countries"), ("چه", "کشورهایی"),
                   ("کدام", "کشورها"), ("کدوم", "کشورها"), ("کدام", "کشورهای"),
                   ("کدوم", "کشورهای"), ("کدوما",)),
+    # a name asked for without a question word above: most often a person's
+    "name": (("name",), ("named",), ("اسم",), ("اسمش",), ("نام",)),
 }
 _KI = "کی"  # colloquial "who" or "when"
 _COPULA = frozenset({"بود", "است", "هست", "بودند", "هستند", "بوده", "ه", "ست"})
@@ -84,7 +87,7 @@ _NOT_FIGURES = frozenset({"index"})  # numbers that order records rather than me
 class Intent:
     """What the question asks for and the roles it gives the two countries."""
 
-    ask: str | None = None  # who | where | when | amount | countries | who-or-when | None
+    ask: str | None = None  # who | where | when | amount | countries | name | who-or-when
     owner: str | None = None  # IR | KZ: the country that has, sends, does
     place: str | None = None  # the country something is in / goes to
     origin: str | None = None  # the country something comes from
@@ -123,12 +126,15 @@ def _ask(words: Sequence[str]) -> str | None:
             for i in range(len(words) - len(run) + 1):
                 if tuple(words[i:i + len(run)]) == run:
                     found.append((i, ask))
-    if "countries" in {a for _, a in found}:
+    asks = {a for _, a in found}
+    if "countries" in asks:
         return "countries"
-    if found:
-        return min(found)[1]  # the first question word asks
+    if asks - {"name"}:
+        return min(f for f in found if f[1] != "name")[1]  # the first question word asks
     if _KI in words:
         return _ki(words, words.index(_KI))
+    if asks:
+        return "name"
     return None
 
 
@@ -136,7 +142,8 @@ def _ki(words: Sequence[str], at: int) -> str:
     """«کی»: who or when, from where it stands (see the module docstring)."""
     after = words[at + 1] if at + 1 < len(words) else None
     before = words[at - 1] if at else None
-    if at == 0 or after in _OBJECT_MARKERS or before in _PREPOSITIONS_BEFORE_WHO:
+    if at == 0 or after in _OBJECT_MARKERS or before in _PREPOSITIONS_BEFORE_WHO \
+            or (at > 1 and words[at - 2] in _PREPOSITIONS_BEFORE_WHO):  # به افتخار کی
         return "who"
     if after is None or after in _COPULA:
         return "who-or-when"
@@ -204,10 +211,12 @@ def fit(data: Mapping[str, Any], ask: str | None) -> float:
         return 1.0 if is_dated(data) else 0.0
     if ask == "amount":
         return 1.0 if _figures(data) else 0.0
-    if ask == "countries":
+    if ask == "countries":  # a list of them answers in full, one country in part
         if kind == "place":
-            return 1.0 if data.get("type") == "country" else 0.0
+            return 0.5 if data.get("type") == "country" else 0.0
         return 1.0 if any(_lists_countries(v) for v in data.values()) else 0.0
+    if ask == "name":
+        return 1.0 if kind == "person" else 0.5 if kind in ("organization", "place") else 0.0
     return 0.0
 
 
