@@ -264,7 +264,7 @@ def test_english_query_snippet_is_english_and_persian_query_snippet_persian(
     en = S.search(base, "uranium", limit=1).hits[0]
     fa = S.search(base, "اورانیوم", limit=1).hits[0]
     assert "uranium" in en.snippet and "اورانیوم" in fa.snippet
-    assert S.search(base, "uranium", limit=1, lang="fa").hits[0].snippet.startswith("تخمین")
+    assert "تخمین زده" in S.search(base, "uranium", limit=1, lang="fa").hits[0].snippet
 
 
 def test_colloquial_persian_question(base: kbmod.KB) -> None:
@@ -334,7 +334,7 @@ def test_explanation_adds_up_to_the_score(base: kbmod.KB) -> None:
     hit = S.search(base, "how many consulates does Iran have", limit=1, explain=True).hits[0]
     why = hit.explain
     assert why is not None and why["method"] == "BM25F"
-    assert abs(sum(t["score"] for t in why["terms"]) - hit.score) < 0.01
+    assert abs(sum(t["score"] for t in why["terms"]) * why["factor"] - hit.score) < 0.01
     term = why["terms"][0]
     assert term["term"] == "consulates" and term["idf"] > 0 and term["fields"]
 
@@ -346,19 +346,43 @@ def test_idf_favours_rare_words(base: kbmod.KB) -> None:
     assert by_term["uranium"]["idf"] > 3 * by_term["kazakhstan"]["idf"]
 
 
-@pytest.mark.parametrize("name", ["questions_dev.jsonl", "questions_heldout.jsonl"])
-def test_recall_at_3_on_the_question_sets(base: kbmod.KB, name: str) -> None:
-    """The dev set (tuned on) and a held-out set written afterwards from the article alone by
-    someone who saw neither the KB nor the code (not tuned on: its misses are left as found)."""
+QUESTION_SETS = {  # recall@3 and answer@1 floors per language: the README's numbers
+    "questions_dev.jsonl": {"at3": 30, "answer": {"en": 27, "fa": 27}},
+    "questions_heldout.jsonl": {"at3": 60, "answer": {"en": 48, "fa": 55}},
+    "questions_answers.jsonl": {"at3": 47, "answer": {"en": 44, "fa": 45}},
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUESTION_SETS))
+def test_recall_at_3_and_answer_at_1_on_the_question_sets(base: kbmod.KB, name: str) -> None:
+    """The dev set (tuned on); a held-out set written from the article alone by someone who
+    saw neither the KB nor the code (not tuned on; answer ids labelled later from its notes);
+    and a set written from the article before the intent re-ranking was tuned, with answer ids
+    and tokens (benchmarks/search_eval.py scores answer@1 the same way)."""
     path = ROOT / "tests" / "data" / name
     questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    at_least = {"questions_dev.jsonl": 30, "questions_heldout.jsonl": 59}[name]  # the README's
+    floors = QUESTION_SETS[name]
+    evaluation = _search_eval()
     for lang in ("en", "fa"):
-        found = sum(
-            any(set(q["paragraphs"]) & set(h.paragraphs)
-                for h in S.search(base, q[f"q_{lang}"], limit=3).hits)
-            for q in questions)
-        assert found >= at_least, (lang, found)
+        found = answered = 0
+        for q in questions:
+            hits = S.search(base, q[f"q_{lang}"], limit=3).hits
+            found += any(set(q["paragraphs"]) & set(h.paragraphs) for h in hits)
+            verdict = evaluation.answered(hits[0], q, lang) if hits else (False, False)
+            answered += bool(verdict and verdict[0])
+        assert found >= floors["at3"], (lang, found)
+        assert answered >= floors["answer"][lang], (lang, answered)
+
+
+def _search_eval() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("search_eval",
+                                                  ROOT / "benchmarks" / "search_eval.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # --------------------------------------------------------------------------------------------

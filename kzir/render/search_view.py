@@ -35,7 +35,13 @@ def explain_text(explain: Mapping[str, Any] | None) -> str:
     for term in explain["terms"]:
         fields = ", ".join(f"{name} {info['tf']:g}" for name, info in term["fields"].items())
         parts.append(f"{term['term']} {term['score']:.2f} (idf {term['idf']:.2f}; {fields})")
-    return " + ".join(parts)
+    text = " + ".join(parts)
+    intent = explain.get("intent") or {}
+    if intent:  # what the question was read as asking, and what that did to this result
+        read = ", ".join(f"{k} {'/'.join(map(str, v)) if isinstance(v, list) else v}"
+                         for k, v in intent.items())
+        text += f"; × {explain.get('factor', 1.0):g} for intent: {read}"
+    return text
 
 
 def _paragraphs(hit: Hit, opts: OutputOptions) -> str:

@@ -1,6 +1,7 @@
 """A record's searchable text: its (name, text, other) fields in one language.
 
-name: titles, names, labels, resource and city names, spelling variants; text: summary and text,
+name: titles, names, labels, resource and city names, spelling variants, aliases (`aliases`,
+`aliases_en`, `aliases_fa`: other names of the entity, such as KTZ); text: summary and text,
 roles and listed items, and (Persian) the quotes; other: every other value, a string's language
 told by its key (`_en`/`_fa`) or else by its script; numbers count as English.
 
@@ -22,6 +23,7 @@ from .query import _format_number
 
 _NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")
+_ALIASES = "aliases"
 _SKIP_VALUES = frozenset(["precision", "basis"])
 _NAME, _TEXT, _OTHER = range(3)
 _SKIP, _AUTO, _SOURCES, _PAIRS, _BY_SCRIPT = 4, 3, 5, 6, 10
@@ -39,7 +41,9 @@ def _place(key: str) -> Any:
         return "pairs"
     if key.endswith("variants_fa"):
         return (_NAME, "fa")
-    if lang and base in _NAME_KEYS:
+    if key == _ALIASES:
+        return (_NAME, None)  # each alias in the language of its script
+    if lang and (base in _NAME_KEYS or base == _ALIASES):
         return (_NAME, lang)
     if lang and base in _TEXT_KEYS:
         return (_TEXT, lang)

@@ -78,3 +78,4 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 def _normal(text: str) -> str:
     """The query's own normalisation before tokenising (the same folding, as text)."""
     return unfold(fold(text))
+

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise, product
 
 from .folding import _TOKEN, _normal, fold, fold_normalized
+from .intent import Intent, read_intent
 from .params import PHRASE_WEIGHT, PREFIX_MIN
 from .vocabulary import (
     _FA_VERB_PREFIXES,
@@ -18,6 +20,8 @@ from .vocabulary import (
     _SCALE_WORDS_FA,
     _SCALES,
     COMPOUND_HEADS,
+    DECADE_WORDS,
+    MONTH_WORDS,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
@@ -165,6 +169,8 @@ def _is_stop(token: str, lang: str, lex: Lexicon) -> bool:
         return token in STOP_EN
     if token in STOP_FA:
         return True
+    if token in _NUMBER_WORDS:
+        return False  # بیست is not بی + ست
     return (len(token) >= 2 * _SPLIT_MIN and not lex.in_data(token)
             and bool(_segmentations(token, STOP_FA.__contains__)))
 
@@ -181,7 +187,7 @@ def _canonical(tokens: Sequence[str], langs: Sequence[str],
     parts: list[tuple[str, str]] = []
     for token, lang in zip(tokens, langs, strict=True):
         if lang == "fa" and len(token) >= 2 * _SPLIT_MIN and token not in STOP_FA \
-                and not lex.known(token):
+                and token not in _NUMBER_WORDS and not lex.known(token):
             best = next(iter(_segmentations(token, lex.exact, lex.known)), None)
             if best is not None:
                 parts += [(p, lang) for p in best]
@@ -382,13 +388,73 @@ def _concepts(tokens: Sequence[str], langs: Sequence[str],
     return out
 
 
+_MONTH_YEAR = re.compile(r"(?<![\w])([^\W\d_]+)(?:\s+ماه)?(?:\s+سال)?\s+(\d{4})(?!\d)"
+                         r"|(?<![\w.,])(\d{4})\s+([^\W\d_]+)")
+
+
+def _month_terms(normal: str, terms: list[Term]) -> str:
+    """A month and year ("ژانویه ۲۰۲۲", "Dey 1400", "2022 January") as one date term: the
+    months it spans written as the KB's ISO dates write them, in both calendars ("2022 01",
+    "1400 10", "1400 11"), so January 2022 finds a date of Dey 1400. The words are taken out of
+    the query (the year alone would find every date of 2022, the month word nothing).
+    Reading the month is the date parser's job (kzir.dates.parse_bound)."""
+    def one(match: re.Match[str]) -> str:
+        month, year = (match.group(1), match.group(2)) if match.group(1) else \
+            (match.group(4), match.group(3))
+        if month not in MONTH_WORDS:
+            return match.group(0)
+        months = _month_span(f"{month} {year}")
+        if not months:
+            return match.group(0)
+        spellings = tuple(Spelling(fold(f"{y} {m:02d}"), "en", True) for y, m in months)
+        terms.append(Term(f"{month} {year}", spellings, kind="date"))
+        return " "
+
+    return _MONTH_YEAR.sub(one, normal)
+
+
+def _month_span(text: str) -> list[tuple[int, int]]:
+    """The Gregorian and the Jalali (year, month)s a month typed in either calendar spans."""
+    from ..dates import Day, parse_bound
+    from ..errors import KzirError
+
+    try:
+        first, last = parse_bound(text)
+    except KzirError:
+        return []
+    out = []
+    for day in (first, last):
+        out.append((day.year, day.month))
+        jalali = Day.from_gregorian(day.year, day.month, day.day).jalali
+        out.append((jalali[0], jalali[1]))
+    return list(dict.fromkeys(out))
+
+
+def _decade_terms(normal: str, terms: list[Term], values: list[float]) -> str:
+    """«دو دهه», "two decades", "2 decades" as a number of years (20) too: the KB writes
+    "20 years" and holds span_years 20. The words stay in the query."""
+    words = _TOKEN.findall(normal)
+    for count, word in pairwise(words):
+        if word not in DECADE_WORDS:
+            continue
+        n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+        if n:
+            label = f"{count} {word} = {n * 10}"
+            terms.append(Term(label, tuple(Spelling(fold(f), "num", True)
+                                           for f in number_forms(n * 10)), kind="number"))
+            values.append(n * 10)
+    return normal
+
+
 @dataclass(frozen=True)
 class Query:
-    """The analysed query: its terms, and the language its words are in."""
+    """The analysed query: its terms, the language its words are in, and what it asks for."""
 
     text: str
     terms: tuple[Term, ...]
     lang: str
+    intent: Intent = field(default_factory=Intent)
+    words: tuple[str, ...] = ()  # the words in canonical form (compounds as one, numbers out)
 
 
 def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
@@ -399,6 +465,9 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     lex = lexicon or Lexicon()
     normal = _normal(query)
     terms: list[Term] = []
+    values: list[float] = []
+    normal = _month_terms(normal, terms)
+    normal = _decade_terms(normal, terms, values)
     for match in _NUMBER.finditer(normal):
         typed = match.group(1).replace(",", "")
         forms = [typed]
@@ -407,6 +476,7 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
             if match.group(3):
                 value += float(match.group(3)) * _SCALES[match.group(4)]
             forms = number_forms(value)
+            values.append(value)
             if not match.group(2) and typed not in forms:
                 forms.append(typed)  # 05, 0042: also as typed
         terms.append(Term(match.group(0), tuple(Spelling(fold(f), "num", True) for f in forms),
@@ -427,6 +497,7 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
             spellings = [Spelling(fold(token), lang),
                          Spelling(fold(str(_NUMBER_WORDS[token])), "num", True)]
             terms.append(Term(token, tuple(spellings), kind="number"))
+            values.append(_NUMBER_WORDS[token])
             continue
         key = _group_key(" ".join(words), lang)
         if (lang, key) in seen:
@@ -443,4 +514,4 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     if len(set(langs)) == 1:  # numbers among words of one language: look there only
         terms = [Term(t.label, tuple(Spelling(s.text, langs[0], True) if s.lang == "num" else s
                                      for s in t.spellings), t.weight, t.kind) for t in terms]
-    return Query(query, tuple(terms), lang)
+    return Query(query, tuple(terms), lang, read_intent(tokens, values), tuple(tokens))

@@ -1,0 +1,278 @@
+"""What a question asks for, read from its words, and how well a record's structure answers it.
+
+BM25F ranks by the words a question shares with a record; it cannot tell "Kazakhstan's consulate
+in Iran" from "Iran's consulate in Kazakhstan", nor that "who" wants a person. So the top
+RERANK_DEPTH documents are re-ranked by factors read from the record's fields, never from its
+id or from a list of questions:
+
+  intent     who → people (organisations half); where → places, missions and records with a
+             place; when → records with a date (events, documents); how much / how many →
+             records holding a figure; which countries → countries and country lists.
+             Colloquial Persian «کی» is "when" before a verb ("توکایف کی رسید") and "who" at the
+             start, before را, after a preposition, or before a copula ("فارابی کی بود") — there
+             "when" only if the best match by words is a dated record ("کودتا کی بود").
+  value      a number in the question that is one of the record's own values (a year, a tonnage,
+             a count, the year of its date) — a keyword query "1399 exports" wants the record
+             holding 1399, not one that mentions it.
+  relation   the countries' roles: an owner (Iran's, «سفارت ایران», the subject) and a place (in,
+             در, تو, to, به) or an origin (from, از). A mission agrees when its `country` /
+             `host_country` are those roles; trade when its `direction` (from Iran's side) is
+             the flow the question names ("imports from Kazakhstan" = import, "Kazakhstan's
+             exports" = import). An event agrees when its `participants` include a person the
+             question names. The reverse record is pushed down, the agreeing one up.
+  name       "name"/«اسم» with no other question word: people, then organisations and places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+RERANK_DEPTH = 30  # documents re-ranked after BM25F: the rest keep their order below them
+FIT_BOOST = 1.6  # the record is what the question asks for (a person for "who")
+VALUE_BOOST = 1.4  # the record holds a number of the question as one of its values
+AGREE_BOOST = 1.4  # the record's roles (sender/host, direction, actors) are the question's
+REVERSE = 0.5  # the record's roles are the question's reversed
+
+# Question words, as token runs of the normalised query (ZWNJ is a space there).
+_ASK: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "who": (("who",), ("whom",), ("whose",), ("کیست",), ("کیه",), ("چه", "کسی"), ("چهکسی",),
+            ("چه", "کسانی"), ("کیا",), ("کیان",), ("چه", "شخصی")),
+    "where": (("where",), ("which", "city"), ("what", "city"), ("which", "cities"),
+              ("کجا",), ("کجاست",), ("کجای",), ("کجاس",), ("کدام", "شهر"), ("کدوم", "شهر"),
+              ("کدوم", "شهره"), ("چه", "شهری"), ("کدام", "شهرها"), ("کدوم", "شهرها"),
+              ("کدام", "شهرهای")),
+    "when": (("when",), ("what", "date"), ("which", "date"), ("what", "day"), ("which", "day"),
+             ("what", "year"), ("which", "year"), ("what", "month"), ("which", "month"),
+             ("چه", "زمانی"), ("چه", "روزی"), ("چه", "تاریخی"), ("چه", "سالی"), ("چه", "ماهی"),
+             ("چه", "موقع"), ("چه", "وقت"), ("کدام", "سال"), ("کدوم", "سال"), ("تاریخ",)),
+    "amount": (("how", "much"), ("how", "many"), ("how", "big"), ("how", "large"),
+               ("how", "long"), ("what", "percentage"), ("what", "rank"), ("which", "rank"),
+               ("چقدر",), ("چقد",), ("چقدره",), ("چند",), ("چندتا",), ("چندم",), ("چندمین",),
+               ("چه", "مقدار"), ("چه", "اندازه"), ("رتبه",), ("rank",)),
+    "countries": (("which", "countries"), ("what", "countries"), ("چه", "کشورهایی"),
+                  ("کدام", "کشورها"), ("کدوم", "کشورها"), ("کدام", "کشورهای"),
+                  ("کدوم", "کشورهای"), ("کدوما",)),
+    # a name asked for without a question word above: most often a person's
+    "name": (("name",), ("named",), ("اسم",), ("اسمش",), ("نام",)),
+}
+_KI = "کی"  # colloquial "who" or "when"
+_COPULA = frozenset({"بود", "است", "هست", "بودند", "هستند", "بوده", "ه", "ست"})
+_PREPOSITIONS_BEFORE_WHO = frozenset({"به", "با", "برای", "مال"})
+_OBJECT_MARKERS = frozenset({"را", "رو"})
+
+# Countries and the words that give them a role.
+_COUNTRY = {"iran": "IR", "iranian": "IR", "iranians": "IR", "ایران": "IR", "ایرانی": "IR",
+            "کشورمان": "IR", "kazakhstan": "KZ", "kazakh": "KZ", "kazakhs": "KZ",
+            "kazakhstani": "KZ", "قزاقستان": "KZ", "قزاقستانی": "KZ", "قزاق": "KZ"}
+_COUNTRIES = frozenset(_COUNTRY.values())
+_IN = frozenset({"in", "at", "inside", "within", "into", "to", "در", "تو", "توی", "داخل", "به"})
+_FROM = frozenset({"from", "از"})
+_ROLE_REACH = 3  # a country is placed by a preposition at most this many words before it
+_EXPORT = frozenset({"export", "exports", "exported", "exporting", "exporter", "sell", "sells",
+                     "sold", "sales", "selling", "صادرات", "صادر", "صادراتی", "فروش", "فروخت",
+                     "فروخته", "میفروشد", "فروختن"})
+_IMPORT = frozenset({"import", "imports", "imported", "importing", "importer", "buy", "buys",
+                     "bought", "buying", "purchase", "purchases", "purchased", "واردات",
+                     "وارد", "وارداتی", "خرید", "خریده", "خریدن", "میخرد"})
+
+# Record structure.
+_DATE_KEYS = ("date", "signed", "end_date")
+_PLACE_KEYS = ("place_en", "place_fa", "city_en", "city_fa")
+_NOT_FIGURES = frozenset({"index"})  # numbers that order records rather than measure anything
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What the question asks for and the roles it gives the two countries."""
+
+    ask: str | None = None  # who | where | when | amount | countries | name | who-or-when
+    owner: str | None = None  # IR | KZ: the country that has, sends, does
+    place: str | None = None  # the country something is in / goes to
+    origin: str | None = None  # the country something comes from
+    flow: str | None = None  # export | import (from Iran's side), when the question names one
+    numbers: frozenset[int] = field(default_factory=frozenset)
+
+    def describe(self) -> dict[str, Any]:
+        """The intent as --explain shows it (only what was read)."""
+        out: dict[str, Any] = {}
+        if self.ask:
+            out["asks"] = self.ask
+        for name in ("owner", "place", "origin", "flow"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        if self.numbers:
+            out["numbers"] = sorted(self.numbers)
+        return out
+
+
+def read_intent(tokens: Sequence[str], numbers: Iterable[float] = ()) -> Intent:
+    """The intent of a question from its words in canonical form (so however it was typed):
+    question words, the countries' roles, the trade flow; `numbers` are the query's numbers
+    (whole ones become values)."""
+    words = [w for w in tokens if w != "s"]  # Iran's → iran
+    ask = _ask(words)
+    roles = _roles(words)
+    flow = _flow(words, roles)
+    whole = frozenset(int(n) for n in numbers if n == int(n))
+    return Intent(ask, roles.get("owner"), roles.get("place"), roles.get("origin"), flow, whole)
+
+
+def _ask(words: Sequence[str]) -> str | None:
+    found: list[tuple[int, str]] = []
+    for ask, runs in _ASK.items():
+        for run in runs:
+            for i in range(len(words) - len(run) + 1):
+                if tuple(words[i:i + len(run)]) == run:
+                    found.append((i, ask))
+    asks = {a for _, a in found}
+    if "countries" in asks:
+        return "countries"
+    if asks - {"name"}:
+        return min(f for f in found if f[1] != "name")[1]  # the first question word asks
+    if _KI in words:
+        return _ki(words, words.index(_KI))
+    if asks:
+        return "name"
+    return None
+
+
+def _ki(words: Sequence[str], at: int) -> str:
+    """«کی»: who or when, from where it stands (see the module docstring)."""
+    after = words[at + 1] if at + 1 < len(words) else None
+    before = words[at - 1] if at else None
+    if at == 0 or after in _OBJECT_MARKERS or before in _PREPOSITIONS_BEFORE_WHO \
+            or (at > 1 and words[at - 2] in _PREPOSITIONS_BEFORE_WHO):  # به افتخار کی
+        return "who"
+    if after is None or after in _COPULA:
+        return "who-or-when"
+    return "when"
+
+
+def _roles(words: Sequence[str]) -> dict[str, str]:
+    """owner / place / origin: each country by the nearest preposition before it (if any); a
+    role given to both countries ("Iran–Kazakhstan trade") says nothing and is dropped."""
+    roles: dict[str, str] = {}
+    both: set[str] = set()
+    for i, word in enumerate(words):
+        country = _COUNTRY.get(word)
+        if country is None:
+            continue
+        role = "owner"
+        for j in range(i - 1, max(-1, i - 1 - _ROLE_REACH), -1):
+            if words[j] in _COUNTRY:
+                break
+            if words[j] in _IN:
+                role = "place"
+                break
+            if words[j] in _FROM:
+                role = "origin"
+                break
+        if roles.setdefault(role, country) != country:
+            both.add(role)
+    return {role: country for role, country in roles.items() if role not in both}
+
+
+def _flow(words: Sequence[str], roles: Mapping[str, str]) -> str | None:
+    """export or import from Iran's side, when the question names exactly one of them."""
+    said = {"export" for w in words if w in _EXPORT} | {"import" for w in words if w in _IMPORT}
+    if len(said) != 1:
+        return None
+    word = said.pop()
+    owner, place, origin = roles.get("owner"), roles.get("place"), roles.get("origin")
+    exporter = origin or (owner if word == "export" else None)
+    importer = place or (owner if word == "import" else None)
+    if exporter == importer and exporter is not None:
+        return None
+    if exporter == "IR" or importer == "KZ":
+        return "export"
+    if exporter == "KZ" or importer == "IR":
+        return "import"
+    return word
+
+
+# ---------------------------------------------------------------- what a record holds
+
+def is_dated(data: Mapping[str, Any]) -> bool:
+    """The record has a date of its own (an event's, a document's signing)."""
+    return any(isinstance(data.get(k), dict) and data[k].get("jalali") for k in _DATE_KEYS)
+
+
+def fit(data: Mapping[str, Any], ask: str | None) -> float:
+    """How fully a record is the kind of answer asked for: 1, 0.5 or 0."""
+    kind = data.get("kind")
+    if ask == "who":
+        return 1.0 if kind == "person" else 0.5 if kind == "organization" else 0.0
+    if ask == "where":
+        return 1.0 if kind in ("place", "mission") or any(data.get(k) for k in _PLACE_KEYS) \
+            else 0.0
+    if ask == "when":
+        return 1.0 if is_dated(data) else 0.0
+    if ask == "amount":
+        return 1.0 if _figures(data) else 0.0
+    if ask == "countries":  # a list of them answers in full, one country in part
+        if kind == "place":
+            return 0.5 if data.get("type") == "country" else 0.0
+        return 1.0 if any(_lists_countries(v) for v in data.values()) else 0.0
+    if ask == "name":
+        return 1.0 if kind == "person" else 0.5 if kind in ("organization", "place") else 0.0
+    return 0.0
+
+
+def _figures(data: Mapping[str, Any]) -> list[float]:
+    return [v for k, v in data.items() if type(v) in (int, float) and k not in _NOT_FIGURES]
+
+
+def _lists_countries(value: Any) -> bool:
+    return isinstance(value, list) and len(value) > 1 and all(
+        isinstance(v, dict) and any(k.startswith("country_") for k in v) for v in value)
+
+
+def values(data: Mapping[str, Any]) -> set[int]:
+    """The whole numbers a record holds as values: its figures and the years of its dates."""
+    out = {int(v) for v in _figures(data) if v == int(v)}
+    for key in (*_DATE_KEYS, "period"):
+        date = data.get(key)
+        if isinstance(date, dict):
+            for cal in ("jalali", "gregorian"):
+                text = date.get(cal) or ""
+                out.update(int(part[:4]) for part in text.split("/") if part[:4].isdigit())
+    return out
+
+
+def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) -> float:
+    """Whether the record's roles are the question's: 1 agree, -1 reversed, 0 nothing to say.
+    `named` are the ids of the people the question names."""
+    kind = data.get("kind")
+    if kind == "mission" and (intent.owner or intent.place):
+        sender, host = data.get("country"), data.get("host_country")
+        checks = [c for c in ((intent.owner, sender), (intent.place, host)) if c[0]]
+        return -1.0 if any(want != have for want, have in checks) else 1.0
+    if intent.owner and data.get("country") in _COUNTRIES and data["country"] != intent.owner:
+        return -1.0  # Kazakhstan's embassy: not an office of Iran's
+    if kind == "trade" and intent.flow:
+        direction = data.get("direction")
+        if direction == intent.flow:
+            return 1.0
+        return -1.0 if direction in ("export", "import") else 0.0
+    if kind == "event" and named:
+        people = data.get("participants") or ()
+        return 1.0 if named & set(people) else 0.0
+    return 0.0
+
+
+def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) -> float:
+    """The multiplier a record's score gets from the question's intent, values and roles."""
+    out = 1.0
+    share = fit(data, intent.ask)
+    if share:
+        out *= 1 + (FIT_BOOST - 1) * share
+    if intent.numbers and intent.numbers & values(data):
+        out *= VALUE_BOOST
+    agree = agreement(data, intent, named)
+    if agree > 0:
+        out *= AGREE_BOOST
+    elif agree < 0:
+        out *= REVERSE
+    return out

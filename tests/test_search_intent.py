@@ -1,0 +1,247 @@
+"""Search reads what a question asks for and the roles it gives the two countries, and ranks the
+records whose structure answers it first (kzir.search.intent); snippets lead with the answer.
+
+Behaviours are asserted over the ranking (the first mission, the first trade record, the top
+hit's kind or fields), not exact rankings, so they hold for any question of the same shape.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzir import kb as kbmod
+from kzir import search as S
+from kzir.search.intent import is_dated, values
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def base() -> kbmod.KB:
+    return kbmod.load()
+
+
+def hits(base: kbmod.KB, query: str, n: int = 10, **kw: Any) -> list[S.Hit]:
+    return list(S.search(base, query, limit=n, **kw).hits)
+
+
+def first(base: kbmod.KB, query: str, kind: str) -> dict[str, Any]:
+    return next(h.record.data for h in hits(base, query, 20) if h.kind == kind and h.record)
+
+
+# ------------------------------------------------------------------ relations
+
+@pytest.mark.parametrize(("query", "sender", "host"), [
+    ("Kazakhstan's consulate in Iran", "KZ", "IR"),
+    ("Where does Kazakhstan have a consulate in Iran?", "KZ", "IR"),
+    ("کنسولگری قزاقستان در ایران", "KZ", "IR"),
+    ("قزاقستان تو کدوم شهر ایران کنسولگری داره؟", "KZ", "IR"),
+    ("Iran's consulates in Kazakhstan", "IR", "KZ"),
+    ("کنسولگری‌های ایران در قزاقستان", "IR", "KZ"),
+    ("kazakhstan embassy in iran", "KZ", "IR"),
+    ("سفارت ایران در قزاقستان کجاست", "IR", "KZ"),
+])
+def test_a_mission_of_the_asked_direction_outranks_the_reverse(base: kbmod.KB, query: str,
+                                                               sender: str, host: str) -> None:
+    missions = [h.record.data for h in hits(base, query, 20) if h.kind == "mission" and h.record]
+    assert (missions[0]["country"], missions[0]["host_country"]) == (sender, host)
+    reverse = [i for i, m in enumerate(missions) if m["country"] != sender]
+    agreeing = [i for i, m in enumerate(missions) if m["country"] == sender]
+    assert not reverse or max(agreeing) < min(reverse)
+
+
+@pytest.mark.parametrize(("query", "direction"), [
+    ("Kazakhstan's exports to Iran in 1400", "import"),
+    ("imports from Kazakhstan 1400", "import"),
+    ("What did Iran buy from Kazakhstan in 1400?", "import"),
+    ("How much did Iran sell to Kazakhstan in 1400?", "export"),
+    ("Iran's exports 1400", "export"),
+    ("صادرات قزاقستان به ایران ۱۴۰۰", "import"),
+    ("واردات ایران از قزاقستان در ۱۴۰۰", "import"),
+    ("صادرات ایران به قزاقستان ۱۴۰۰", "export"),
+])
+def test_trade_direction_is_read_from_iran_side(base: kbmod.KB, query: str,
+                                                direction: str) -> None:
+    assert first(base, query, "trade")["direction"] == direction
+
+
+def test_an_event_of_the_person_named_outranks_one_that_only_mentions_them(
+        base: kbmod.KB) -> None:
+    top = hits(base, "When did Tokayev get to Tehran?", 1)[0].record
+    assert top is not None and "person-tokayev" in top.data["participants"]
+
+
+# ------------------------------------------------------------------ intent
+
+@pytest.mark.parametrize(("query", "ask"), [
+    ("who is iran's customs spokesman", "who"), ("سخنگوی گمرک ایران کیه؟", "who"),
+    ("چه کسی توکایف را دعوت کرد", "who"), ("کی توکایف رو دعوت کرد", "who"),
+    ("پایتخت رو به افتخار کی تغییر نام دادن", "who"),
+    ("where is iran's embassy", "where"), ("سفارت ایران کجاست", "where"),
+    ("which city hosts the kazakh consulate", "where"),
+    ("when did kazakhstan become independent", "when"), ("چه زمانی استقلال یافت", "when"),
+    ("توکایف کی رسید تهران؟", "when"), ("نه سند همکاری کی امضا شد", "when"),
+    ("how much did iran export", "amount"), ("صادرات چقدر بود", "amount"),
+    ("چند تن", "amount"), ("which countries border kazakhstan", "countries"),
+    ("قزاقستان با چه کشورهایی هم‌مرزه", "countries"),
+    ("فارابی کی بود", "who-or-when"), ("uranium", None),
+    ("name of the kazakh envoy in tehran", "name"), ("اسم سفیر قزاقستان", "name"),
+])
+def test_question_words_are_read_as_an_intent(base: kbmod.KB, query: str,
+                                              ask: str | None) -> None:
+    assert S.analyse(query, S.index_for(base).lexicon).intent.ask == ask
+
+
+@pytest.mark.parametrize(("query", "expect"), [
+    ("فارابی کی بود", "who"),
+    ("کودتای ناکام قزاقستان کی بود", "when"),
+])
+def test_ki_before_a_copula_is_decided_by_the_best_match(base: kbmod.KB, query: str,
+                                                         expect: str) -> None:
+    assert S.search(base, query, limit=1).query.intent.ask == expect
+
+
+@pytest.mark.parametrize("query", ["who is iran's customs spokesman", "سخنگوی گمرک ایران کیه؟",
+                                   "who is the president of kazakhstan",
+                                   "معاون اول رئیس جمهور ایران کیه"])
+def test_who_questions_get_a_person_first(base: kbmod.KB, query: str) -> None:
+    assert hits(base, query, 1)[0].kind == "person"
+
+
+@pytest.mark.parametrize("query", ["When was Astana renamed Nur-Sultan?", "اسم آستانه کی عوض شد",
+                                   "When did Sultanov meet Iran's industry minister?",
+                                   "قزاقستان چه سالی مستقل شد"])
+def test_when_questions_get_a_dated_record_first(base: kbmod.KB, query: str) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None and is_dated(top.record.data)
+
+
+@pytest.mark.parametrize("query", ["How big is Kazakhstan's land area?", "وسعت خاک قزاقستان چقدره",
+                                   "how many people live in kazakhstan",
+                                   "قزاقستان چند نفر جمعیت داره"])
+def test_how_much_questions_get_a_record_holding_a_figure_first(base: kbmod.KB,
+                                                                query: str) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None and values(top.record.data)
+
+
+@pytest.mark.parametrize("query", ["which countries border kazakhstan",
+                                   "قزاقستان با چه کشورهایی هم‌مرزه"])
+def test_which_countries_gets_the_borders_first(base: kbmod.KB, query: str) -> None:
+    assert hits(base, query, 1)[0].id == "fact-borders"
+
+
+@pytest.mark.parametrize(("query", "year"), [("1399 exports", 1399), ("صادرات ۱۳۹۹", 1399),
+                                             ("exports 1400", 1400)])
+def test_a_keyword_query_prefers_the_record_holding_its_number(base: kbmod.KB, query: str,
+                                                               year: int) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None and top.record.data.get("year") == year
+
+
+def test_explicit_kind_still_wins(base: kbmod.KB) -> None:
+    assert {h.kind for h in hits(base, "who is iran's customs spokesman", 5,
+                                 kinds=["organization"])} == {"organization"}
+
+
+def test_explain_shows_the_intent(cli) -> None:
+    rows = cli("search", "Kazakhstan's consulate in Iran", "--json", "--explain", "-n", "1").json()
+    assert rows[0]["explain"]["intent"] == {"owner": "KZ", "place": "IR"}
+    assert rows[0]["explain"]["factor"] > 1
+    plain = cli("search", "who is the kazakh ambassador", "--explain", "-n", "1",
+                "--format", "plain").out
+    assert "intent: asks who" in plain
+
+
+# ------------------------------------------------------------------ numbers, months, fuzzy
+
+@pytest.mark.parametrize("query", ["بیست سال تجارت ایران و قزاقستان",
+                                   "۲۰ سال تجارت ایران و قزاقستان",
+                                   "دو دهه تجارت ایران و قزاقستان",
+                                   "Iran Kazakhstan trade over two decades",
+                                   "Iran Kazakhstan trade over twenty years"])
+def test_number_words_reach_the_twenty_year_records(base: kbmod.KB, query: str) -> None:
+    assert any(h.id.startswith("trade-20y") for h in hits(base, query, 3))
+
+
+@pytest.mark.parametrize("query", ["قزاقستان تو ژانویه ۲۰۲۲ چی شد؟", "Kazakhstan January 2022",
+                                   "قزاقستان دی ماه ۱۴۰۰", "Kazakhstan Dey 1400"])
+def test_a_month_in_either_calendar_finds_records_dated_in_it(base: kbmod.KB,
+                                                               query: str) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None
+    date = top.record.data["date"]
+    assert date["jalali"].startswith("1400-10") or "2022-01" in date["gregorian"]
+
+
+@pytest.mark.parametrize("word", ["افتاد", "اتفاقی", "اتاقی", "area", "land"])
+def test_short_words_missing_from_the_kb_are_never_loosened(base: kbmod.KB, word: str) -> None:
+    assert all(t.kind != "fuzzy" for t in S.search(base, word, limit=1).query.terms)
+
+
+@pytest.mark.parametrize(("typed", "person"), [("tokaev", "person-tokayev"),
+                                               ("nazarbaev", "person-nazarbayev"),
+                                               ("توکائف", "person-tokayev")])
+def test_long_misspelled_names_still_resolve(base: kbmod.KB, typed: str, person: str) -> None:
+    assert person in [h.id for h in hits(base, typed, 3)]
+
+
+def test_fuzzy_length_floor_is_where_the_kb_words_thin_out(base: kbmod.KB) -> None:
+    """The measurement behind FUZZY_MIN: among the KB's Persian words, a shorter word is far
+    more often one edit from another of its words (so a near-spelling is likely a different
+    word); from FUZZY_MIN letters on, at most a quarter are."""
+    index = S.index_for(base)
+    words = sorted({S.unfold(w) for w in index.words("fa") if S.unfold(w).isalpha()})
+
+    def crowded(length: int) -> float:
+        these = [w for w in words if len(w) == length]
+        near = [w for w in these if any(S.edits(w, v, 2) == 1 for v in words if v != w)]
+        return len(near) / len(these)
+
+    assert crowded(S.FUZZY_MIN - 1) > 0.3
+    assert all(crowded(n) <= 0.25 for n in range(S.FUZZY_MIN, S.FUZZY_MIN + 3))
+
+
+# ------------------------------------------------------------------ aliases and snippets
+
+def test_aliases_and_context_notes_are_searchable(tmp_path: Path) -> None:
+    doc = json.loads(kbmod.read_data_text("kb.json"))
+    for record in doc["records"]:
+        if record["id"] == "org-kz-temir-zholy":
+            record["aliases_en"], record["aliases_fa"] = ["KTZ"], ["کا ت ژ"]
+        if record["id"] == "org-irna":
+            record["aliases"] = ["Islamic Republic News Agency", "خبرگزاری جمهوری اسلامی"]
+    kb = kbmod.build(doc, str(tmp_path / "kb.json"))
+    assert S.search(kb, "KTZ", limit=1).hits[0].id == "org-kz-temir-zholy"
+    assert S.search(kb, "کا ت ژ", limit=1).hits[0].id == "org-kz-temir-zholy"
+    assert S.search(kb, "Islamic Republic News Agency", limit=1).hits[0].id == "org-irna"
+    assert S.search(kb, "خبرگزاری جمهوری اسلامی", limit=1).hits[0].id == "org-irna"
+
+
+@pytest.mark.parametrize(("query", "key"), [
+    ("who is iran's customs spokesman", "name_en"), ("سخنگوی گمرک ایران کیه؟", "name_fa"),
+    ("name of the kazakh envoy in tehran", "name_en"), ("اسم سفیر قزاقستان در تهران", "name_fa"),
+])
+def test_a_who_answer_snippet_shows_the_name(base: kbmod.KB, query: str, key: str) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None and top.kind == "person"
+    assert S.fold(top.record.data[key].split()[-1]) in S.fold(top.snippet)
+
+
+@pytest.mark.parametrize("query", ["صادرات ۱۳۹۹ چقدر بود", "exports 1399 how much",
+                                   "copper rank", "رتبه مس قزاقستان",
+                                   "When did the 30-member Kazakh delegation visit Iran?"])
+def test_the_top_snippet_carries_the_key_value(base: kbmod.KB, query: str) -> None:
+    top = hits(base, query, 1)[0]
+    assert top.record is not None
+    data, folded = top.record.data, S.fold(top.snippet).replace(b",", b"")
+    if data["kind"] == "trade":
+        assert str(data["tonnes"])[:3].encode() in folded
+    elif data["kind"] == "resource":
+        assert str(data["rank"]).encode() in folded
+    else:
+        assert data["date"]["jalali"][:4].encode() in folded
