@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -17,6 +18,11 @@ from kzir.sqlite_export import SCHEMA_VERSION, kind_columns
 from tests_support import kzir_cmd
 
 
+def _env() -> dict[str, str]:
+    """This process's environment without KZIR_* (an in-process `--kb` sets KZIR_KB)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The shipped KB exported by the real CLI in a subprocess, with datasette metadata."""
@@ -24,7 +30,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     db, meta = where / "kzir.db", where / "kzir-metadata.json"
     proc = subprocess.run([*kzir_cmd(), "export", "--format", "sqlite", "-o", str(db),
                            "--metadata", str(meta)], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+                          encoding="utf-8", timeout=60, env=_env())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "" and f"wrote {db}" in proc.stderr
     return db, meta
