@@ -48,7 +48,8 @@ def trade(
     if years is not None and not rows:
         have = ", ".join(map(str, query.trade_years(base)))
         raise NotFoundError(f"no trade figures for {year}", hint=f"years with data: {have}")
-    shown = {(t.year, t.span_years) for t in rows}
+    shown = {(t.year, t.span_years) for t in rows
+             if not chart or (t.year is not None and t.span_years == 1)}  # what is drawn
     note = gaps_note([g for g in query.trade_gaps(base) if (g.year, g.span_years) in shown])
     if chart:
         from ..render.chart import trade_chart, write_chart
