@@ -7,17 +7,11 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
+from .completion import kinds
 from .options import output_options
 
 KINDS_HELP = ("document, event, trade, resource, mission, person, organization, place, fact; "
               "or finding, paragraph")
-
-
-def complete_kind(incomplete: str) -> list[str]:
-    from ..fields import OTHER_TABLES
-    from ..model import KINDS
-
-    return [k for k in (*KINDS, *OTHER_TABLES) if k.startswith(incomplete)]
 
 
 @output_options
@@ -35,7 +29,7 @@ def about(out: OutputOptions) -> None:
 def fields(
     out: OutputOptions,
     kind: Annotated[str, typer.Argument(metavar="KIND", help=f"One of: {KINDS_HELP}.",
-                                        autocompletion=complete_kind)],
+                                        autocompletion=kinds)],
 ) -> None:
     """Each field of a record kind: its type, whether it is required, and what it means."""
     from .. import kb

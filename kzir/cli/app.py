@@ -77,6 +77,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("export", "schema"),
     "about": ("about", "about"),
     "fields": ("about", "fields"),
+    "completion": ("completion", "completion"),
 }
 _ROOT_VALUE_OPTIONS = ("--kb", "--rtl")
 

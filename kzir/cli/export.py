@@ -9,6 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..options import OutputOptions
+from .completion import record_kinds
 from .options import output_options
 
 
@@ -17,7 +18,7 @@ def export(
     out: OutputOptions,
     kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND",
                                              help="Only records of this kind (document, event, "
-                                             "trade, …).")] = None,
+                                             "trade, …).", autocompletion=record_kinds)] = None,
     paragraphs: Annotated[bool, typer.Option("--paragraphs",
                                              help="Export the paragraphs (n, fa, en) instead "
                                              "of records.")] = False,

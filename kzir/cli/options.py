@@ -16,6 +16,7 @@ import typer
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES
+from .completion import field_names
 
 PANEL = "Output options"
 
@@ -40,7 +41,8 @@ _SHARED: list[inspect.Parameter] = [
     _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
     _format_option(FORMAT_NAMES),
     _option("fields", str | None, None, "--fields", metavar="A,B,...",
-            help="Only these columns (or record fields), comma-separated."),
+            help="Only these columns (or record fields), comma-separated.",
+            autocompletion=field_names),
     _option("limit", str | None, None, "--limit", "-n", metavar="N", help="At most N results."),
     _option("sort", str | None, None, "--sort", metavar="FIELD",
             help="Sort by a column or record field; prefix - for descending."),
