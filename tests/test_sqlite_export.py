@@ -250,3 +250,13 @@ def test_index_text_keeps_both_spellings() -> None:
     words = index_text("راه آهن ۱۴۰۰ كتاب رئیس‌جمهور").split()
     assert {"اهن", "آهن", "1400", "۱۴۰۰", "کتاب", "رئیس", "جمهور"} <= set(words)
     assert "كتاب" not in words and "\u200c" not in " ".join(words)
+
+
+def test_the_readme_join_runs_and_shows_what_it_says(con) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split('$ sqlite3 -header -column kzir.db "', 1)[1]
+    sql, shown = block.split('"\n', 1)
+    table = shown.split("```", 1)[0].splitlines()[2:]  # below the header and its rule
+    rows = con.execute(sql).fetchall()
+    assert [(str(r[0]), r[1], str(r[2])) for r in rows] == [tuple(line.split()[:3])
+                                                            for line in table]
