@@ -29,8 +29,8 @@ from typing import Any
 
 from .errors import KbError, KzirError, UsageError
 from .kb import KB
-from .model import KINDS, Record
-from .search.cells import record_cells
+from .model import KINDS
+from .search.cells import cells_of
 from .search.folding import index_text
 
 SCHEMA_VERSION = 1
@@ -212,18 +212,21 @@ def _fts(table: str) -> str:
             f"SELECT rowid, search_en, search_fa FROM {table};\n")
 
 
-def _search_text(record: Record, lang: str) -> str:
-    return index_text(" ".join(cell for cell in record_cells(record.data, lang) if cell))
+def _search_texts(kb: KB, lang: str) -> list[str]:
+    """Each record's searchable text in one language: the fields kzir's own search reads."""
+    return [index_text(" ".join(cell for cell in cells if cell))
+            for cells in cells_of(kb.raw_records, lang)]
 
 
 def _write_records(db: sqlite3.Connection, kb: KB) -> None:
     rows, sources = [], []
-    for position, record in enumerate(kb.records, 1):
+    texts = zip(_search_texts(kb, "en"), _search_texts(kb, "fa"), strict=True)
+    for position, (record, (text_en, text_fa)) in enumerate(zip(kb.records, texts,
+                                                                strict=True), 1):
         data = record.data
         rows.append((position, record.id, record.kind, record.label("en"), record.label("fa"),
                      data.get("summary_en"), data.get("summary_fa"),
-                     _dumps(list(record.paragraphs)), _dumps(dict(data)),
-                     _search_text(record, "en"), _search_text(record, "fa")))
+                     _dumps(list(record.paragraphs)), _dumps(dict(data)), text_en, text_fa))
         sources.extend((record.id, i, s.paragraph, s.quote)
                        for i, s in enumerate(record.sources, 1))
     db.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)

@@ -66,9 +66,12 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_UNFOLD = "".join(chr(i) for i in range(128)) + _HIGH + "\ufffd" * (128 - len(_HIGH))
+
+
 def unfold(data: bytes) -> str:
-    """Folded bytes back to text (for explanations)."""
-    return "".join(chr(b) if b < 128 else _HIGH[b - 128] for b in data)
+    """Folded bytes back to text (for explanations and the SQLite export's search text)."""
+    return codecs.charmap_decode(data, "strict", _UNFOLD)[0]
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -96,7 +99,9 @@ def index_text(text: str) -> str:
     way; SQLite's unicode61 tokenizer alone would not (it keeps آ, ي and Persian digits apart and
     splits words at diacritics).
     """
-    folded = unfold(fold(text))
+    folded = " ".join(unfold(fold(text)).split())
+    if text.isascii():  # folding only changed case and punctuation, which FTS5 ignores too
+        return folded
     typed = _TYPED_MARKS.sub("", text.translate(_AS_TYPED))
     seen = set(_TOKEN.findall(folded))
     extra = []
@@ -104,4 +109,4 @@ def index_text(text: str) -> str:
         if word.casefold() not in seen:
             seen.add(word.casefold())
             extra.append(word)
-    return " ".join([*folded.split(), *extra])
+    return " ".join([folded, *extra]) if extra else folded
