@@ -217,6 +217,18 @@ def _load(path: str | None) -> KB:
     return kb
 
 
+def sha256(path: str | os.PathLike[str] | None = None) -> str:
+    """The SHA-256 of the KB file `load(path)` reads: names the exact bytes a result came from."""
+    import hashlib
+
+    chosen = resolve_path(path)
+    try:
+        data = data_file("kb.json").read_bytes() if chosen is None else Path(chosen).read_bytes()
+    except OSError as exc:
+        raise KbError(f"cannot read KB '{chosen}': {exc.strerror or exc}") from None
+    return hashlib.sha256(data).hexdigest()
+
+
 def load(path: str | os.PathLike[str] | None = None) -> KB:
     """The KB, loaded and validated once per path for the life of the process."""
     return _load(resolve_path(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .errors import NotFoundError, UsageError
@@ -93,6 +94,53 @@ def filter_trades(kb: KB, *, years: Sequence[int] | None = None,
     if years is not None:
         rows = [t for t in rows if t.year in years]
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class TradeGap:
+    """A period whose export + import, as the KB records them, differ from its total."""
+
+    year: int | None
+    span_years: int
+    measure: str  # tonnes | usd
+    parts: int
+    total: int
+    derived: bool  # the figures were computed (1399), not stated
+
+
+_APPROXIMATE = ("nearly", "approximately")
+
+
+def _adds_up(total: Trade, parts: Sequence[Trade], measure: str) -> bool:
+    """Whether export + import can be the total, taking "more than" as a bound; a total or part
+    stated as approximate is left to `kzir check`, which weighs rounding."""
+    qualifiers = [t.data.get(f"{measure}_qualifier") for t in (total, *parts)]
+    if any(q in _APPROXIMATE for q in qualifiers):
+        return True
+    total_value, parts_sum = getattr(total, measure), sum(getattr(t, measure) for t in parts)
+    parts_at_least = "more than" in qualifiers[1:]
+    if qualifiers[0] == "more than":
+        return parts_at_least or parts_sum > total_value
+    return parts_sum <= total_value if parts_at_least else parts_sum == total_value
+
+
+def trade_gaps(kb: KB) -> list[TradeGap]:
+    """Every period and measure whose export + import cannot be its total as the KB records
+    them: what a reader adding up the trade table sees. `kzir check` explains each."""
+    groups: dict[tuple[int | None, int], dict[str, Trade]] = {}
+    for t in trades(kb):
+        groups.setdefault((t.year, t.span_years), {})[t.direction] = t
+    gaps = []
+    for (year, span), by_direction in groups.items():
+        if not set(DIRECTIONS) <= set(by_direction):
+            continue
+        total, exp, imp = (by_direction[d] for d in DIRECTIONS)
+        for measure in ("tonnes", "usd"):
+            values = [getattr(t, measure) for t in (total, exp, imp)]
+            if None not in values and not _adds_up(total, (exp, imp), measure):
+                gaps.append(TradeGap(year, span, measure, values[1] + values[2], values[0],
+                                     any(t.derived for t in (total, exp, imp))))
+    return gaps
 
 
 def records_of(kb: KB, kind: str) -> list[Record]:

@@ -40,7 +40,10 @@ class Result(NamedTuple):
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Call `kzir ARGS…` in this process; stdout is not a terminal, as when piped."""
     for name in ("KZIR_LANG", "KZIR_CALENDAR", "KZIR_KB", "KZIR_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
+        # set first, so that teardown removes it again: `kzir --kb PATH` sets KZIR_KB in this
+        # process, and a later test (or a process it starts) must not inherit it
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
 
     def invoke(*args: str) -> Result:
         capsys.readouterr()

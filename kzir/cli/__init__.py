@@ -100,6 +100,11 @@ def _dispatch(args: list[str], as_json: bool, debug: bool) -> int:
     from .app import app_for
     from .click_compat import ClickException, NoArgsIsHelpError
 
+    if os.environ.get("_KZIR_COMPLETE"):  # the shell asks for completions (kzir completion)
+        from .completion import prepare
+
+        prepare()
+
     try:
         command = typer.main.get_command(app_for(args))
         result = command.main(args=args, prog_name="kzir", standalone_mode=False)

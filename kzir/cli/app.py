@@ -75,6 +75,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "date": ("date", "date"),
     "export": ("export", "export"),
     "schema": ("export", "schema"),
+    "about": ("about", "about"),
+    "fields": ("about", "fields"),
+    "completion": ("completion", "completion"),
 }
 _ROOT_VALUE_OPTIONS = ("--kb", "--rtl")
 

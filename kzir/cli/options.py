@@ -16,6 +16,7 @@ import typer
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES
+from .completion import field_names
 
 PANEL = "Output options"
 
@@ -30,13 +31,18 @@ def _option(name: str, kind: Any, default: Any, *decls: str, help: str, **extra:
     )
 
 
+def _format_option(formats: tuple[str, ...]) -> inspect.Parameter:
+    return _option("format_", str | None, None, "--format", "-f", metavar="FORMAT",
+                   help=f"One of: {', '.join(formats)}. Default: table on a terminal, plain "
+                   "when piped.")
+
+
 _SHARED: list[inspect.Parameter] = [
     _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
-    _option("format_", str | None, None, "--format", "-f", metavar="FORMAT",
-            help=f"One of: {', '.join(FORMAT_NAMES)}. Default: table on a terminal, plain when "
-            "piped."),
+    _format_option(FORMAT_NAMES),
     _option("fields", str | None, None, "--fields", metavar="A,B,...",
-            help="Only these columns (or record fields), comma-separated."),
+            help="Only these columns (or record fields), comma-separated.",
+            autocompletion=field_names),
     _option("limit", str | None, None, "--limit", "-n", metavar="N", help="At most N results."),
     _option("sort", str | None, None, "--sort", metavar="FIELD",
             help="Sort by a column or record field; prefix - for descending."),
@@ -63,15 +69,16 @@ def _parse_limit(text: str | None) -> int | None:
     return int(value)
 
 
-def build_options(values: dict[str, Any]) -> OutputOptions:
+def build_options(values: dict[str, Any], formats: tuple[str, ...] = FORMAT_NAMES
+                  ) -> OutputOptions:
     """Turn the raw option values into a checked OutputOptions (UsageError on bad values)."""
     fmt = values["format_"]
     if values["json_"]:
         if fmt not in (None, "json"):
             raise UsageError(f"--json conflicts with --format {fmt}")
         fmt = "json"
-    if fmt is not None and fmt not in FORMAT_NAMES:
-        raise UsageError(f"unknown format '{fmt}'", hint=f"valid: {', '.join(FORMAT_NAMES)}")
+    if fmt is not None and fmt not in formats:
+        raise UsageError(f"unknown format '{fmt}'", hint=f"valid: {', '.join(formats)}")
     fields = values["fields"]
     return OutputOptions(
         format=fmt,
@@ -86,8 +93,15 @@ def build_options(values: dict[str, Any]) -> OutputOptions:
     )
 
 
-def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Give a command the shared options; it receives them as its `out: OutputOptions` argument."""
+def output_options(func: Callable[..., Any] | None = None, *,
+                   extra_formats: tuple[str, ...] = ()) -> Any:
+    """Give a command the shared options; it receives them as its `out: OutputOptions` argument.
+
+    `@output_options(extra_formats=("sqlite",))` also accepts formats only that command writes.
+    """
+    if func is None:
+        return functools.partial(output_options, extra_formats=extra_formats)
+    formats = (*FORMAT_NAMES, *extra_formats)
     # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the annotation
     # of a parameter defaulting to None in Optional[...], which hides the Annotated metadata
     # (typer.Argument/Option) from Typer, so `search QUERY...` lost its argument on 3.10.
@@ -99,11 +113,11 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(**kwargs: Any) -> Any:
         shared = {name: kwargs.pop(name) for name in _SHARED_NAMES}
         try:
-            return func(out=build_options(shared), **kwargs)
+            return func(out=build_options(shared, formats), **kwargs)
         except BrokenPipeError:
             raise OutputClosed from None
 
-    params = own + _SHARED
+    params = own + [_format_option(formats) if p.name == "format_" else p for p in _SHARED]
     wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     wrapper.__annotations__ = {p.name: p.annotation for p in params}
     del wrapper.__wrapped__  # Typer must read the new signature, not the original's

@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
+from .completion import record_ids
 from .options import output_options
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. doc-09-rail.")]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. doc-09-rail.",
+                                            autocompletion=record_ids)]
 
 
 @output_options

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFoundError
+from ..errors import NotFoundError, UsageError
 from ..options import OutputOptions
 from .options import output_options
 
@@ -22,15 +22,22 @@ def trade(
                                                   metavar="total|export|import",
                                                   help="From Iran's side: export = Iran to "
                                                   "Kazakhstan.")] = None,
+    chart: Annotated[bool, typer.Option("--chart",
+                                        help="Bars comparing the years per direction, in "
+                                        "tonnes and USD (table or plain format only).")
+                     ] = False,
 ) -> None:
     """Trade figures (tonnes, USD, growth); the previous year is derived from growth rates."""
     import sys
 
     from .. import kb, query
+    from ..render.chart import gaps_note
     from ..render.formats import emit_listing
     from ..render.views import trade_listing
     from ..years import resolve_trade_years
 
+    if chart:
+        _check_chart_options(out)
     base = kb.load(out.kb)
     years = None
     if year is not None:
@@ -41,4 +48,33 @@ def trade(
     if years is not None and not rows:
         have = ", ".join(map(str, query.trade_years(base)))
         raise NotFoundError(f"no trade figures for {year}", hint=f"years with data: {have}")
-    emit_listing(trade_listing(rows), out)
+    shown = {(t.year, t.span_years) for t in rows
+             if not chart or (t.year is not None and t.span_years == 1)}  # what is drawn
+    note = gaps_note([g for g in query.trade_gaps(base) if (g.year, g.span_years) in shown])
+    if chart:
+        from ..render.chart import trade_chart, write_chart
+
+        drawn = trade_chart(rows, out)
+        if not drawn.sections:
+            raise NotFoundError("nothing to chart: the chosen figures span several years",
+                                hint="try kzir trade --chart without --year")
+        write_chart(drawn, out)
+        if note:
+            sys.stderr.write(note + "\n")
+        return
+    listing = trade_listing(rows)
+    if note:
+        listing.notes.append(note)
+    emit_listing(listing, out)
+
+
+def _check_chart_options(out: OutputOptions) -> None:
+    """A chart is for people: machine formats and row shaping options do not apply."""
+    if out.format not in (None, "table", "plain"):
+        raise UsageError(f"--chart draws for people; it cannot be written as {out.format}",
+                         hint="use --format table or plain, or drop --chart for data")
+    given = [name for name, value in (("--fields", out.fields), ("--limit", out.limit),
+                                      ("--sort", out.sort)) if value is not None]
+    if given:
+        raise UsageError(f"--chart shows every figure chosen by --year/--direction; "
+                         f"{given[0]} does not apply")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
+from .completion import document_ids
 from .options import output_options
 
 app = typer.Typer(help="The nine cooperation documents signed in June 2022 (paragraph 10).",
@@ -37,7 +38,8 @@ def list_(
 @output_options
 def show(
     out: OutputOptions,
-    ref: Annotated[str, typer.Argument(metavar="ID", help="A document id or its number 1-9.")],
+    ref: Annotated[str, typer.Argument(metavar="ID", help="A document id or its number 1-9.",
+                                      autocompletion=document_ids)],
 ) -> None:
     """Show one document with its parties, signing date and sources."""
     from .. import kb, query

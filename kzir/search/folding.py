@@ -66,9 +66,12 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_UNFOLD = "".join(chr(i) for i in range(128)) + _HIGH + "\ufffd" * (128 - len(_HIGH))
+
+
 def unfold(data: bytes) -> str:
-    """Folded bytes back to text (for explanations)."""
-    return "".join(chr(b) if b < 128 else _HIGH[b - 128] for b in data)
+    """Folded bytes back to text (for explanations and the SQLite export's search text)."""
+    return codecs.charmap_decode(data, "strict", _UNFOLD)[0]
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -79,3 +82,31 @@ def _normal(text: str) -> str:
     """The query's own normalisation before tokenising (the same folding, as text)."""
     return unfold(fold(text))
 
+
+# ---------------------------------------------------------------------------------------------
+# Text for an external full-text index (the SQLite export's FTS5 tables)
+# ---------------------------------------------------------------------------------------------
+
+_AS_TYPED = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\u0640": ""})
+_TYPED_MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+def index_text(text: str) -> str:
+    """Text for an FTS5 column: the folded text (what kzir's own search matches), then each
+    word whose folded spelling differs (آهن → اهن, ۱۴۰۰ → 1400) as a Persian keyboard types it.
+
+    A reader that cannot fold its query (datasette's search box) then finds a word typed either
+    way; SQLite's unicode61 tokenizer alone would not (it keeps آ, ي and Persian digits apart and
+    splits words at diacritics).
+    """
+    folded = " ".join(unfold(fold(text)).split())
+    if text.isascii():  # folding only changed case and punctuation, which FTS5 ignores too
+        return folded
+    typed = _TYPED_MARKS.sub("", text.translate(_AS_TYPED))
+    seen = set(_TOKEN.findall(folded))
+    extra = []
+    for word in _TOKEN.findall(typed):
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            extra.append(word)
+    return " ".join([folded, *extra]) if extra else folded
