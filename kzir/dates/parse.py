@@ -258,7 +258,10 @@ _FILLERS: Final = frozenset(
     {"of", "the", "year", "سال", "ماه", "روز", "sal", "saal", "mah", "maah", "ruz", "rooz"}
 )
 _ORDINAL: Final = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th|ام)")
-_TOKEN_SPLIT: Final = re.compile(r"[\s/\-.]+")
+# Separators: slash, hyphen, dot and their look-alikes pasted from documents (– — ‐ − ∕ ⁄ \ _).
+_TOKEN_SPLIT: Final = re.compile(r"[\s/\-.\u2010-\u2015\u2212\u2215\u2044\\_]+")
+# "29Khordad1401", «۲۹خرداد۱۴۰۱»: a number written against a word is still a separate token.
+_DIGIT_WORD: Final = re.compile(r"(?<=[0-9])(?=[^\W\d_])|(?<=[^\W\d_])(?=[0-9])")
 
 
 # --------------------------------------------------------------------------- calendar choice
@@ -476,6 +479,7 @@ def read_date(text: str, to: str | None = None) -> DateSpan:
         era = _ERAS[re.sub(r"[\s.]", "", m["era"])]
         norm = m["rest"]
     tokens = [_ORDINAL.sub(r"\1", t) for t in _TOKEN_SPLIT.split(norm) if t]
+    tokens = [part for t in tokens for part in _DIGIT_WORD.sub(" ", t).split()]
     tokens = [t for t in tokens if t not in _FILLERS]
     span = _read_tokens(text, tokens, era, expected)
     if weekday is not None:
