@@ -43,6 +43,7 @@ from kzir.dates.kbdate import (
     gregorian_month_obj,
     jalali_month_obj,
     jalali_year_obj,
+    range_obj,
     span_of,
 )
 from kzir.dates.parse import (
@@ -68,5 +69,5 @@ __all__ = [
     "gregorian_month_span", "gregorian_year_overlap", "gregorian_year_span", "in_range",
     "invalid_part", "is_jalali_leap", "iso", "jalali_month_length", "jalali_month_obj",
     "jalali_month_span", "jalali_year_obj", "jalali_year_span", "lookup_month", "parse_bound",
-    "parse_date", "read_date", "span_of", "translit_key", "validate",
+    "parse_date", "range_obj", "read_date", "span_of", "translit_key", "validate",
 ]  # fmt: skip

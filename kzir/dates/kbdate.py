@@ -2,7 +2,9 @@
 the builders that write them, so every date in the KB has one shape.
 
 A date object is ``{"jalali", "gregorian", "precision", "stated", "basis", "note"}``; for month
-or year precision one side is the stated value and the other an ISO 8601 ``a/b`` interval.
+or year precision one side is the stated value and the other an ISO 8601 ``a/b`` interval; a
+``range`` is a span of days that is not a whole month or year ("during this week's visit"), both
+sides ``YYYY-MM-DD/YYYY-MM-DD``, so the KB never claims a day the article does not give.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from kzir.dates.calendar import (
 from kzir.errors import DateError, KbError
 
 DateObject: TypeAlias = dict[str, Any]
-"""A KB date object: ``jalali``, ``gregorian``, ``precision`` (day|month|year) and extras."""
+"""A KB date object: ``jalali``, ``gregorian``, ``precision`` (day|month|year|range) and extras."""
 
-_PRECISIONS: Final = ("day", "month", "year")
+_PRECISIONS: Final = ("day", "month", "year", "range")
 _VALUE_RE: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
@@ -106,6 +108,10 @@ def check_date_obj(date_obj: Mapping[str, Any]) -> list[str]:
             continue
         if precision == "day" and not _DAY_VALUE.fullmatch(str(value)):
             problems.append(f"precision day needs {calendar} as YYYY-MM-DD, not {value!r}")
+        if precision == "range" and not _RANGE_VALUE.fullmatch(str(value)):
+            problems.append(
+                f"precision range needs {calendar} as YYYY-MM-DD/YYYY-MM-DD, not {value!r}"
+            )
     if len(spans) == 2 and spans["jalali"] != spans["gregorian"]:
         j, g = spans["jalali"], spans["gregorian"]
         problems.append(
@@ -120,6 +126,7 @@ def check_date_obj(date_obj: Mapping[str, Any]) -> list[str]:
 
 
 _DAY_VALUE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_RANGE_VALUE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _with_extra(core: DateObject, extra: dict[str, Any]) -> DateObject:
@@ -133,6 +140,20 @@ def day_obj(day: Day, **extra: Any) -> DateObject:
     """KB date object for one day (``precision: day``); ``extra`` adds stated/basis/note/…."""
     return _with_extra(
         {"jalali": day.jalali_iso, "gregorian": day.gregorian_iso, "precision": "day"}, extra
+    )
+
+
+def range_obj(first: Day, last: Day, **extra: Any) -> DateObject:
+    """KB date object for a span of days the article supports but does not narrow to one day."""
+    if last.gregorian <= first.gregorian:
+        raise DateError(f"a range needs its last day after its first: {first} … {last}")
+    return _with_extra(
+        {
+            "jalali": f"{first.jalali_iso}/{last.jalali_iso}",
+            "gregorian": f"{first.gregorian_iso}/{last.gregorian_iso}",
+            "precision": "range",
+        },
+        extra,
     )
 
 
