@@ -10,6 +10,7 @@ from datetime import date
 from .errors import NotFoundError, UsageError
 from .kb import KB
 from .model import Document, Event, Fact, Mission, Organization, Record, Resource, Trade
+from .rounding import stated_span
 from .text import contains
 
 DIRECTIONS = ("total", "export", "import")
@@ -108,16 +109,18 @@ class TradeGap:
     derived: bool  # the figures were computed (1399), not stated
 
 
-_APPROXIMATE = ("nearly", "approximately")
+_APPROXIMATE = ("approximately", "about")
 
 
 def _adds_up(total: Trade, parts: Sequence[Trade], measure: str) -> bool:
-    """Whether export + import can be the total, taking "more than" as a bound; a total or part
-    stated as approximate is left to `kzir check`, which weighs rounding."""
+    """Whether export + import can be the total as the table prints them: "more than" and
+    "nearly" are bounds, an approximate total stands for what its rounding allows, and parts are
+    taken at their printed values (how far beyond rounding a gap is, `kzir check` weighs)."""
     qualifiers = [t.data.get(f"{measure}_qualifier") for t in (total, *parts)]
-    if any(q in _APPROXIMATE for q in qualifiers):
-        return True
     total_value, parts_sum = getattr(total, measure), sum(getattr(t, measure) for t in parts)
+    if qualifiers[0] in _APPROXIMATE:  # "about 6 billion" stands for 5.5-6.5 billion
+        span = stated_span(total_value, None)
+        return span.lo <= parts_sum <= span.hi
     parts_at_least = "more than" in qualifiers[1:]
     if qualifiers[0] == "more than":
         return parts_at_least or parts_sum > total_value

@@ -363,21 +363,24 @@ REFUSED: list[tuple[str, str]] = [
     ("1401-00-10", "month must be 1–12"),
     ("1401-01-00", "day must be 1 or more"),
     ("0 Khordad 1401", "day must be 1 or more"),
-    ("hello", "not a date: 'hello' (try 1401-03-29, 29 Khordad 1401, 19 June 2022, ۲۹ خرداد ۱۴۰۱)"),
+    ("hello", "not a date: 'hello' (try 1401-03-29, 29/03/1401, 29 Khordad 1401, 19 June 2022"),
     ("", "not a date: ''"),
     ("   ", "not a date"),
-    ("1401", "not a date"),
-    ("1401-03", "not a date"),
-    ("29 Khordad", "not a date"),
+    ("1401", "'1401' is a year (Jalali year 1401), not one day"),
+    ("1401-03", "'1401-03' is a month (Khordad 1401), not one day"),
+    ("29 Khordad", "'29 Khordad' has no year"),
     ("Sunday", "not a date"),
     ("1401-03-29 extra", "not a date"),
-    ("1401-03/29", "not a date"),
-    ("14010329", "not a date"),
-    ("16/12/1991", "write the year first"),
-    ("25-09-1370", "write the year first"),
+    ("1401-03-29-01", "not a date"),
+    ("140103291", "not a date"),
+    ("05/06/2022", "ambiguous date '05/06/2022': 5 June or 6 May 2022; write the year first"),
+    ("01-02-1370", "ambiguous date '01-02-1370': 1 Ordibehesht or 2 Farvardin 1370"),
+    ("32/03/2022", "no such day: March 2022 has 31 days"),
+    ("13/13/2022", "no such month: neither 13 nor 13 is a month"),
+    ("29/03/01", "cannot tell the calendar of the two-digit year"),
     ("1700-01-01", "cannot tell the calendar of year 1700"),
     ("0999-01-01", "cannot tell the calendar of year 999"),
-    ("29 Khordadd 1401", "unknown month name 'khordadd'"),
+    ("29 Khordat 1401", "unknown month name 'khordat' (did you mean Khordad?"),
     ("29 Khordad 2022", "names a Jalali month but 2022 looks like a Gregorian year"),
     ("19 June 1401", "names a Gregorian month but 1401 looks like a Jalali year"),
     ("19 June 2022 AP", "mixes a Gregorian month with a Jalali era word"),
@@ -581,7 +584,7 @@ def test_parse_bound(text: str, first: datetime.date, last: datetime.date) -> No
         ("2019-00", "month must be 1–12"),
         ("Foo 1401", "unknown month name"),
         ("Khordad 2022", "names a Jalali month"),
-        ("soon", "not a date: 'soon' (try 1401, 1401-03"),
+        ("soon", "not a date: 'soon' (try 1401-03-29"),
         ("1404-12-30", "1404 is not a leap year"),
     ],
 )
@@ -712,13 +715,13 @@ def _only_date_errors(text: str) -> None:
         assert in_range(day)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.text(max_size=60))
 def test_fuzz_arbitrary_text(text: str) -> None:
     _only_date_errors(text)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=600, deadline=None, derandomize=True)
 @given(st.lists(_TOKENS, max_size=6).map(" ".join))
 def test_fuzz_date_like_text(text: str) -> None:
     _only_date_errors(text)
@@ -730,7 +733,7 @@ def test_fuzz_date_like_text(text: str) -> None:
         assert first <= last
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     st.integers(min_value=0, max_value=9999),
     st.integers(min_value=-1, max_value=14),

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from ..kb import KB
-from .arithmetic import Span, check_arithmetic, check_document_count, stated_span
+from .arithmetic import Span, check_arithmetic, check_document_count, grade, stated_span
 from .calendar_checks import check_calendar
 from .common import (
     CATEGORIES,
@@ -40,7 +40,7 @@ from .relative import check_relative_dates, publication_day
 __all__ = [
     "CATEGORIES", "ORIGINS", "SEVERITIES", "Article", "Evidence", "Finding", "Span",
     "article_of", "check_arithmetic", "check_calendar", "check_document_count",
-    "check_duplicates", "check_names", "check_relative_dates", "computed", "curated",
+    "check_duplicates", "check_names", "check_relative_dates", "computed", "curated", "grade",
     "publication_day", "run", "select", "stated_span",
 ]  # fmt: skip
 

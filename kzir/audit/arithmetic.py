@@ -1,13 +1,28 @@
-"""Arithmetic: parts against totals, the previous year implied by each growth rate, counts."""
+"""Arithmetic: parts against totals, the previous year implied by each growth rate, counts.
+
+Severity follows how far beyond rounding a disagreement is (``grade``), because a figure the
+article rounds stands for a range of values and a gap inside that range is no error:
+
+* every figure is widened to the values it may stand for (its rounding unit, read off its trailing
+  zeros; «بیش از» 'more than' and «نزدیک به» 'nearly' one-sided; growth rates ±0.5 points);
+* the two sides overlap → they agree within rounding: no finding, except a **note** when the
+  article's own words contradict each other at face value (exports "more than" X + imports Y
+  against a total "nearly" X + Y);
+* they miss each other by no more than the rounding could move them (gap ≤ slack, the sum of both
+  sides' half-widths: doubling every rounding allowance would reconcile them) → **warning**;
+* they miss by more → **error**.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Final
 
 from ..kb import KB
 from ..model import Trade
+from ..rounding import LOWER_ONLY, UPPER_ONLY, Span, grade, growth_factor_span, stated_span
 from .common import (
     Article,
     Evidence,
@@ -23,53 +38,44 @@ from .common import (
 # --------------------------------------------------------------------------- arithmetic
 
 _MEASURES: Final = {"tonnes": ("t", "تن"), "usd": ("USD", "دلار")}
-_LOWER_ONLY: Final = frozenset({"more than", "over", "at least"})
-_UPPER_ONLY: Final = frozenset({"nearly", "almost", "less than", "under", "up to"})
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A closed interval of values a rounded figure may stand for."""
+class _Literal:
+    """What figures claim at face value: 'more than v' is v < x, 'nearly v' is x ≤ v."""
 
     lo: float
     hi: float
+    lo_open: bool = False
+    hi_open: bool = False
 
-    def __add__(self, other: Span) -> Span:
-        return Span(self.lo + other.lo, self.hi + other.hi)
+    def __add__(self, other: _Literal) -> _Literal:
+        return _Literal(self.lo + other.lo, self.hi + other.hi, self.lo_open or other.lo_open,
+                        self.hi_open or other.hi_open)
 
-    def __truediv__(self, other: Span) -> Span:
-        return Span(self.lo / other.hi, self.hi / other.lo)
+    def meets(self, other: _Literal) -> bool:
+        def below(lo: float, lo_open: bool, hi: float, hi_open: bool) -> bool:
+            return lo < hi or (lo == hi and not lo_open and not hi_open)
 
-    def overlaps(self, other: Span) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
-
-
-def rounding_unit(value: float) -> float:
-    """The unit a figure was rounded to, read off its trailing zeros (729,000 → 1,000)."""
-    if not float(value).is_integer():
-        decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
-        return 10.0 ** -decimals
-    number = abs(int(value))
-    unit = 1
-    while number and number % (unit * 10) == 0:
-        unit *= 10
-    return float(unit)
+        return (below(self.lo, self.lo_open, other.hi, other.hi_open)
+                and below(other.lo, other.lo_open, self.hi, self.hi_open))
 
 
-def stated_span(value: float, qualifier: str | None) -> Span:
-    """What a stated figure allows: its rounding, narrowed by «بیش از» / «نزدیک به»."""
-    unit = rounding_unit(value)
-    if qualifier in _LOWER_ONLY:
-        return Span(value, value + unit)
-    if qualifier in _UPPER_ONLY:
-        return Span(value - unit, value)
-    return Span(value - unit / 2, value + unit / 2)
+def _literal(value: float, qualifier: str | None) -> _Literal:
+    if qualifier in LOWER_ONLY:
+        return _Literal(value, math.inf, lo_open=True)
+    if qualifier in UPPER_ONLY:
+        return _Literal(-math.inf, value)
+    if qualifier:  # "approximately": no bound at face value
+        return _Literal(-math.inf, math.inf)
+    return _Literal(value, value)
 
 
-def growth_factor_span(pct: float) -> Span:
-    """1 + growth, allowing for the rate's rounding (a whole percentage is ±0.5 points)."""
-    unit = 1.0 if float(pct).is_integer() else rounding_unit(pct)
-    return Span(1 + (pct - unit / 2) / 100, 1 + (pct + unit / 2) / 100)
+def _grade_words(severity: str, gap: float, slack: float, unit: str) -> str:
+    how = "just beyond rounding" if severity == "warning" else "far beyond rounding"
+    rule = "≤" if severity == "warning" else ">"
+    return (f"Graded {severity} ({how}): gap {_num(round(gap))} {unit} {rule} slack "
+            f"{_num(round(slack))} {unit}, the sum of both sides' half-widths.")
 
 
 def _qualifier(t: Trade, measure: str) -> str | None:
@@ -116,16 +122,22 @@ def check_parts_vs_totals(kb: KB) -> list[Finding]:
             t_span = stated_span(t_val, _qualifier(total, measure))
             p_span = (stated_span(e_val, _qualifier(exp, measure))
                       + stated_span(i_val, _qualifier(imp, measure)))
-            if t_span.overlaps(p_span):
-                continue
+            severity, gap, slack = grade(t_span, p_span)
             key, period_en, period_fa = _period(year, span)
             parts = e_val + i_val
+            if severity is None:
+                face_parts = (_literal(e_val, _qualifier(exp, measure))
+                              + _literal(i_val, _qualifier(imp, measure)))
+                if not face_parts.meets(_literal(t_val, _qualifier(total, measure))):
+                    findings.append(_face_value_note(key, period_en, period_fa, measure,
+                                                     (total, exp, imp), t_span, p_span))
+                continue
             gap = (t_span.lo - p_span.hi) if p_span.hi < t_span.lo else (p_span.lo - t_span.hi)
             relation = "short of" if p_span.hi < t_span.lo else "above"
             relation_fa = "کمتر از" if p_span.hi < t_span.lo else "بیشتر از"
             findings.append(Finding(
                 id=f"arithmetic-{key}-{measure}",
-                severity="error",
+                severity=severity,
                 category="arithmetic",
                 message_en=(
                     f"In {period_en} the parts do not add up to the total: exports "
@@ -148,12 +160,41 @@ def check_parts_vs_totals(kb: KB) -> list[Finding]:
                     f"'more than' and 'nearly' one-sided) the parts lie in "
                     f"{_num(p_span.lo)}–{_num(p_span.hi)} and the total in "
                     f"{_num(t_span.lo)}–{_num(t_span.hi)}: the parts fall {_num(gap)} {unit_en} "
-                    f"{relation} the total."
+                    f"{relation} the total. {_grade_words(severity, gap, slack, unit_en)}"
                 ),
                 source="computed",
                 extra={"related": [total.id, exp.id, imp.id]},
             ))
     return findings
+
+
+def _face_value_note(key: str, period_en: str, period_fa: str, measure: str,
+                     rows: tuple[Trade, Trade, Trade], t_span: Span, p_span: Span) -> Finding:
+    """Parts and total agree within rounding but not at face value ('more than' vs 'nearly')."""
+    total, exp, imp = rows
+    unit_en, unit_fa = _MEASURES[measure]
+    e_val, i_val, t_val = (getattr(t, measure) for t in (exp, imp, total))
+    said_en = [f"{_qual_text(t, measure)}{_num(getattr(t, measure))} {unit_en}" for t in rows]
+    said_fa = [f"«{_qual_fa(_qualifier(t, measure))}{_num_fa(getattr(t, measure))} {unit_fa}»"
+               for t in rows]
+    return Finding(
+        id=f"arithmetic-{key}-{measure}",
+        severity="note",
+        category="arithmetic",
+        message_en=(f"In {period_en} the figures fit only within their rounding: at face value "
+                    f"exports of {said_en[1]} and imports of {said_en[2]} cannot add up to a "
+                    f"total of {said_en[0]}."),
+        message_fa=(f"در {period_fa} ارقام تنها با گرد کردن با هم می‌خوانند: صادرات {said_fa[1]} "
+                    f"و واردات {said_fa[2]} به ظاهر نمی‌توانند جمعاً کل {said_fa[0]} باشند."),
+        evidence=_sources_evidence(rows),
+        computation=(f"face value: parts {_num(e_val + i_val)} {unit_en} with the parts' "
+                     f"qualifiers vs total {_qual_text(total, measure)}{_num(t_val)} {unit_en}: "
+                     f"no value satisfies both. Within rounding the parts lie in "
+                     f"{_num(p_span.lo)}–{_num(p_span.hi)} and the total in "
+                     f"{_num(t_span.lo)}–{_num(t_span.hi)}, which overlap: graded note."),
+        source="computed",
+        extra={"related": [t.id for t in rows]},
+    )
 
 
 def _qual_fa(qualifier: str | None) -> str:
@@ -189,7 +230,8 @@ def check_previous_year(kb: KB) -> list[Finding]:
             e_mid, e_span = prev(exp)
             i_mid, i_span = prev(imp)
             parts_span = e_span + i_span
-            if t_span.overlaps(parts_span):
+            severity, gap, slack = grade(t_span, parts_span)
+            if severity is None:
                 continue
             parts_mid = e_mid + i_mid
             implied_growth = (total.data[measure] / parts_mid - 1) * 100
@@ -200,7 +242,7 @@ def check_previous_year(kb: KB) -> list[Finding]:
             prev_year = year - 1
             findings.append(Finding(
                 id=f"arithmetic-{prev_year}-{measure}",
-                severity="error",
+                severity=severity,
                 category="arithmetic",
                 message_en=(
                     f"The growth rates for {year} imply two different {prev_year} figures: "
@@ -225,7 +267,8 @@ def check_previous_year(kb: KB) -> list[Finding]:
                     f"the total grew {_num(total.data[measure])} / {_num(round(parts_mid))} − 1 = "
                     f"{implied_growth:.1f}%, not {g_t:g}%. With every figure at the edge of its "
                     f"rounding (values to their stated unit, 'more than'/'nearly' one-sided, "
-                    f"growth rates ±0.5 points): {bounds}"
+                    f"growth rates ±0.5 points): {bounds}. "
+                    f"{_grade_words(severity, gap, slack, unit_en)}"
                 ),
                 source="computed",
                 extra={"related": [t.id for t in rows]},

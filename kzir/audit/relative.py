@@ -206,7 +206,8 @@ _FIRST_QUARTER: Final = re.compile(r"(?<!\w)سه ?ماهه (?:اول|نخست) �
 def _unfinished_periods(kb: KB, article: Article, anchor: Day) -> list[Finding]:
     """A statement about the 'first quarter of the current year' made before that quarter ended.
 
-    The statement's date is the date of the event the KB cites from the same paragraph.
+    The statement's date is the date of the event the KB cites from the same paragraph; when the
+    article dates no such event, it is the publication day, by which it had been made at the latest.
     """
     findings = []
     year = anchor.jalali[0]
@@ -216,38 +217,44 @@ def _unfinished_periods(kb: KB, article: Article, anchor: Day) -> list[Finding]:
         match = _FIRST_QUARTER.search(text)
         if not match:
             continue
-        events = [r for r in kb.of_kind("event") if any(s.paragraph == n for s in r.sources)
-                  and isinstance(r.data.get("date"), Mapping)]
-        for event in events:
-            _start, end = span_of(event.data["date"])
-            if end >= q_last.gregorian:
-                continue
-            date_text = _date_obj_words(event.data["date"])[0]
-            findings.append(Finding(
-                id=f"contradiction-p{n}-first-quarter",
-                severity="note",
-                category="contradiction",
-                message_en=(f"p{n} cites trade growth in 'the first quarter of the current year' "
-                            f"({_j_en(q_first)} – {_j_en(q_last)} = {_g_en(q_first.gregorian)} – "
-                            f"{_g_en(q_last.gregorian)}) at a meeting dated {date_text}, before "
-                            f"that quarter had ended (it had not ended even at publication, "
-                            f"{_g_en(anchor.gregorian)}); the speaker may have meant the "
-                            f"Gregorian first quarter of {q_first.gregorian.year} "
-                            "(January–March)."),
-                message_fa=(f"بند {_fa(n)} از رشد تجارت در «سه ماهه اول سال جاری» "
-                            f"({_j_fa(q_first)} تا {_j_fa(q_last)}) در دیداری سخن می‌گوید که پیش "
-                            f"از پایان این سه ماهه بوده است (حتی در زمان انتشار، "
-                            f"{_j_fa(anchor)}، هنوز تمام نشده بود)؛ شاید منظور سه ماهه اول سال "
-                            f"میلادی {_fa(q_first.gregorian.year)} بوده است."),
-                evidence=(Evidence(n, _context(text, match.start(), match.end(), 3, 3)),
-                          *_sources_evidence([event], [s.paragraph for s in event.sources
-                                                       if s.paragraph != n])),
-                computation=(f"current year = {year} (publication {anchor.jalali_iso}); first "
-                             f"quarter = {q_first.jalali_iso} – {q_last.jalali_iso} = "
-                             f"{q_first.gregorian_iso} – {q_last.gregorian_iso}; {event.id}.date "
-                             f"ends {end.isoformat()} < {q_last.gregorian_iso}"),
-                source="computed",
-                extra={"related": [event.id]},
-            ))
-            break
+        events = [r for r in kb.of_kind("event") if any(s.paragraph == n for s in r.sources)]
+        dated = [r for r in events if isinstance(r.data.get("date"), Mapping)]
+        if dated:
+            event = dated[0]
+            end = span_of(event.data["date"])[1]
+            when_en = f"at a meeting dated {_date_obj_words(event.data['date'])[0]}"
+            how = f"{event.id}.date ends {end.isoformat()}"
+        else:
+            event = events[0] if events else None
+            end = anchor.gregorian
+            when_en = (f"in remarks the article reports by its publication week "
+                       f"({_g_en(anchor.gregorian)}; it does not date the meeting)")
+            how = f"undated; reported by publication, {anchor.gregorian_iso}"
+        if end >= q_last.gregorian:
+            continue
+        related = [event] if event else []
+        findings.append(Finding(
+            id=f"contradiction-p{n}-first-quarter",
+            severity="note",
+            category="contradiction",
+            message_en=(f"p{n} cites trade growth in 'the first quarter of the current year' "
+                        f"({_j_en(q_first)} – {_j_en(q_last)} = {_g_en(q_first.gregorian)} – "
+                        f"{_g_en(q_last.gregorian)}) {when_en}, before that quarter had ended "
+                        f"(it had not ended even at publication, {_g_en(anchor.gregorian)}); the "
+                        f"speaker may have meant the Gregorian first quarter of "
+                        f"{q_first.gregorian.year} (January–March)."),
+            message_fa=(f"بند {_fa(n)} از رشد تجارت در «سه ماهه اول سال جاری» "
+                        f"({_j_fa(q_first)} تا {_j_fa(q_last)}) سخن می‌گوید، پیش از پایان این سه "
+                        f"ماهه (حتی در زمان انتشار، {_j_fa(anchor)}، هنوز تمام نشده بود)؛ شاید "
+                        f"منظور سه ماهه اول سال میلادی {_fa(q_first.gregorian.year)} بوده است."),
+            evidence=(Evidence(n, _context(text, match.start(), match.end(), 3, 3)),
+                      *_sources_evidence(related, [s.paragraph for r in related
+                                                   for s in r.sources if s.paragraph != n])),
+            computation=(f"current year = {year} (publication {anchor.jalali_iso}); first "
+                         f"quarter = {q_first.jalali_iso} – {q_last.jalali_iso} = "
+                         f"{q_first.gregorian_iso} – {q_last.gregorian_iso}; {how} < "
+                         f"{q_last.gregorian_iso}"),
+            source="computed",
+            extra={"related": [r.id for r in related]},
+        ))
     return findings

@@ -2,23 +2,67 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..options import OutputOptions
 from .options import output_options
 
+if TYPE_CHECKING:
+    from ..dates import DateSpan
+    from ..render.view import Detail
+
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.
 
-VALUE may be 1401-03-29, 1401/3/29, 2022-06-19, ۲۹ خرداد ۱۴۰۱, 29 Khordad 1401, Khordad 29, 1401,
-19 June 2022, Jun 19 2022 or today; the calendar is detected from the year and the month name.
+VALUE may be a day: 1401-03-29, 1401/3/29, 14010329, 29/03/1401, 2022-06-19, 25/03/2022,
+۲۹ خرداد ۱۴۰۱, 29 Khordad 1401, Khordad 29 1401, 1401 Khordad 29, 19 June 2022, Jun 19 2022,
+2022 June 19, today, yesterday, tomorrow (امروز, دیروز, فردا); a month: Khordad 1401, خرداد ۱۴۰۱,
+1401-03, June 2022; or a year: 1401, 2022. A month or a year prints its first and last day, like
+'kzir date year'. Digits may be ASCII, Persian (۱۴۰۱) or Arabic-Indic (١٤٠١).
+
+The calendar comes from the month name (Jalali months in Persian or any common Latin spelling:
+Khordad, Khordaad, Xordad, Khurdad, Mihr, Isfand, Day, Āzar ...), else from the year: 1200-1599 is
+Jalali, 1800-2299 Gregorian. An era word (AP, ش, AD, میلادی) or --to may state it too.
+
+Numbers with the year last are read day first (29/03/1401); a number over 12 cannot be a month,
+so 25/03/2022 and 03/25/2022 are both 25 March 2022. When both readings are real days
+(05/06/2022) the date is refused as ambiguous: write the year first or the month as a word.
+
+Two-digit years need the calendar from a month name, an era word or --to: 00-49 are 1400-1449 or
+2000-2049, 50-99 are 1350-1399 or 1950-1999 (29 Khordad 01 = 1401-03-29, 19 June 22 = 2022-06-19).
+
 'kzir date year 1400' gives the first and last day of an Iranian year; 'kzir date year 2021' the
 Iranian years a Gregorian year overlaps.
 
 Supported range: Jalali 1300-01-01 to 1479-12-29 (21 March 1921 to 20 March 2101), where the
 arithmetic calendar used here agrees with the official (astronomical) Solar Hijri calendar.
 """
+
+
+def _year_view(year: int, calendar: str, shown: str) -> Detail:
+    """The first and last day of an Iranian year, or the Iranian years a Gregorian one overlaps."""
+    from .. import dates
+    from ..render.date_view import year_detail
+
+    if calendar == "jalali":
+        first, last = dates.jalali_year_span(year)
+        return year_detail(year, calendar, [(year, first, last)], shown)
+    return year_detail(year, calendar, dates.gregorian_year_overlap(year), shown)
+
+
+def _month_view(span: DateSpan, shown: str) -> Detail:
+    """A month's first and last day in both calendars (--calendar keeps one for people)."""
+    from ..dates import describe_month
+    from ..render.view import Detail
+
+    info = describe_month(span)
+    j = f"{info['first']['jalali']} – {info['last']['jalali']}"
+    g = f"{info['first']['gregorian']} – {info['last']['gregorian']}"
+    pairs = [("Jalali", j), ("Gregorian", g), ("Days", str(info["days"])),
+             ("Input read as", span.calendar)]
+    dropped = {"jalali": "Gregorian", "gregorian": "Jalali"}.get(shown)
+    return Detail(pairs=[p for p in pairs if p[0] != dropped], json=info, title=span.label)
 
 
 @output_options
@@ -30,7 +74,7 @@ def date(
 ) -> None:
     from .. import dates
     from ..errors import UsageError
-    from ..render.date_view import date_detail, year_detail
+    from ..render.date_view import date_detail
     from ..render.formats import emit_detail
 
     words = [w for w in value if w.strip()]
@@ -40,12 +84,7 @@ def date(
         from ..years import parse_year
 
         year, calendar = parse_year(words[1], label="year")
-        if calendar == "jalali":
-            first, last = dates.jalali_year_span(year)
-            emit_detail(year_detail(year, calendar, [(year, first, last)], out.calendar), out)
-        else:
-            emit_detail(year_detail(year, calendar, dates.gregorian_year_overlap(year),
-                                    out.calendar), out)
+        emit_detail(_year_view(year, calendar, out.calendar), out)
         return
     if to is not None:
         from ..options import normalise_calendar
@@ -53,8 +92,13 @@ def date(
         to = normalise_calendar(to)
         if to == "both":
             raise UsageError("--to must be jalali or gregorian")
-    day, calendar = dates.parse_date(" ".join(words), to=to)
-    emit_detail(date_detail(dates.describe(day, calendar), out.calendar), out)
+    span = dates.read_date(" ".join(words), to=to)
+    if span.precision == "year":
+        emit_detail(_year_view(span.year, span.calendar, out.calendar), out)
+    elif span.precision == "month":
+        emit_detail(_month_view(span, out.calendar), out)
+    else:
+        emit_detail(date_detail(dates.describe(span.first, span.calendar), out.calendar), out)
 
 
 date.__doc__ = HELP

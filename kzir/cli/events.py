@@ -56,7 +56,7 @@ def events(
 
 @output_options
 def visits(out: OutputOptions, start: FromOption = None, end: ToOption = None) -> None:
-    """Visits and meetings only (state visit, meetings, delegation, exhibition visit)."""
+    """Visits and meetings only (Tokayev's visit, meetings, delegation, exhibition visit)."""
     from ..query import VISIT_TYPES
 
     _listing(out, type_=None, types=VISIT_TYPES, start=start, end=end,

@@ -1,4 +1,4 @@
-"""`kzir treaties`: the nine cooperation documents signed during the state visit."""
+"""`kzir treaties`: the nine cooperation documents signed during Tokayev's visit to Tehran."""
 
 from __future__ import annotations
 

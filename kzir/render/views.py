@@ -20,7 +20,7 @@ def _party(country: str):
 def treaties_listing(docs: Sequence[Document]) -> Listing:
     return Listing(
         items=docs,
-        title="Cooperation documents signed during the state visit, June 2022",
+        title="Cooperation documents signed during Tokayev's visit, June 2022",
         columns=[
             Column("index", "#", lambda d, o: d.index, align="right"),
             Column("title", "Title", lambda d, o: d.text("title", o.lang), header_fa="عنوان"),
