@@ -104,7 +104,8 @@ def register(names: list[str]) -> typer.Typer:
         if isinstance(target, typer.Typer):
             app.add_typer(target, name=name)
         else:
-            app.command(name, context_settings=CONTEXT)(target)
+            app.command(name, context_settings=CONTEXT,
+                        epilog=getattr(target, "epilog", None))(target)
         _registered.add(name)
     return app
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
+from .help import examples
 from .options import output_options
 
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.
@@ -21,7 +22,11 @@ arithmetic calendar used here agrees with the official (astronomical) Solar Hijr
 """
 
 
-@output_options
+@examples(("A Persian date", "kzir date ۲۵ آذر ۱۳۷۰"),
+          ("A Gregorian date, written out in Persian", "kzir date 19 June 2022 --lang fa"),
+          ("The Iranian years 2021 overlaps", "kzir date year 2021"),
+          ("For a script", "kzir date 1401-03-29 --json"))
+@output_options("lang", "calendar")
 def date(
     out: OutputOptions,
     value: Annotated[list[str], typer.Argument(metavar="VALUE", help="The date (or: year Y).")],
@@ -40,12 +45,9 @@ def date(
         from ..years import parse_year
 
         year, calendar = parse_year(words[1], label="year")
-        if calendar == "jalali":
-            first, last = dates.jalali_year_span(year)
-            emit_detail(year_detail(year, calendar, [(year, first, last)], out.calendar), out)
-        else:
-            emit_detail(year_detail(year, calendar, dates.gregorian_year_overlap(year),
-                                    out.calendar), out)
+        spans = ([(year, *dates.jalali_year_span(year))] if calendar == "jalali"
+                 else dates.gregorian_year_overlap(year))
+        emit_detail(year_detail(year, calendar, spans, out.calendar, out.lang), out)
         return
     if to is not None:
         from ..options import normalise_calendar
@@ -54,7 +56,7 @@ def date(
         if to == "both":
             raise UsageError("--to must be jalali or gregorian")
     day, calendar = dates.parse_date(" ".join(words), to=to)
-    emit_detail(date_detail(dates.describe(day, calendar), out.calendar), out)
+    emit_detail(date_detail(dates.describe(day, calendar), out.calendar, out.lang), out)
 
 
 date.__doc__ = HELP

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
 
 from ..options import OutputOptions
+from ..render.formats import FORMATS, MACHINE_FORMATS
+from .help import examples
 from .options import output_options
 
+# Every machine format the registry has that writes to stdout; a file format (a future
+# `sqlite`, written with -o FILE) joins by being registered with to_stdout=False and an option
+# here to name its file.
+EXPORT_FORMATS = tuple(name for name in MACHINE_FORMATS if FORMATS[name].to_stdout)
 
-@output_options
+
+@examples(("Every record as one JSON array", "kzir export"),
+          ("Trade for pandas or a spreadsheet: every field, numbers as numbers",
+           "kzir export -k trade -f csv"),
+          ("The paragraphs, one JSON object per line", "kzir export --paragraphs -f jsonl"))
+@output_options("kb", formats=EXPORT_FORMATS)
 def export(
     out: OutputOptions,
     kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND",
@@ -21,16 +31,24 @@ def export(
                                              help="Export the paragraphs (n, fa, en) instead "
                                              "of records.")] = False,
 ) -> None:
-    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl|csv."""
+    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl|csv|tsv.
+
+    CSV/TSV have one column per field of the records (the union over kinds without --kind):
+    numbers as numbers, true/false, a date object as <field>_jalali, <field>_gregorian and
+    <field>_precision, other nested values as JSON in their cell.
+    """
     from .. import kb, query
     from ..model import KINDS
     from ..render.formats import emit_listing
     from ..render.views import paragraphs_listing, records_listing
 
-    if out.format is None:
-        out = dataclasses.replace(out, format="json")
     base = kb.load(out.kb)
     if paragraphs:
+        if kind:
+            from ..errors import UsageError
+
+            raise UsageError("--paragraphs and --kind do not go together",
+                             hint="paragraphs have no kind; drop one of them")
         emit_listing(paragraphs_listing(list(base.paragraphs.values())), out)
         return
     rows = list(base.records)
@@ -40,6 +58,7 @@ def export(
     emit_listing(records_listing(rows), out)
 
 
+@examples(("The schema", "kzir schema"), ("ASCII-only JSON", "kzir schema --ascii"))
 def schema(
     ascii_: Annotated[bool, typer.Option("--ascii", help="Escape non-ASCII characters.")] = False,
 ) -> None:
