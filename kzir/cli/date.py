@@ -31,7 +31,8 @@ def date(
     out: OutputOptions,
     value: Annotated[list[str], typer.Argument(metavar="VALUE", help="The date (or: year Y).")],
     to: Annotated[str | None, typer.Option("--to", metavar="jalali|gregorian",
-                                           help="Force the direction of conversion.")] = None,
+                                           help="Force the direction of conversion; the "
+                                           "answer comes first.")] = None,
 ) -> None:
     from .. import dates
     from ..errors import UsageError
@@ -56,7 +57,8 @@ def date(
         if to == "both":
             raise UsageError("--to must be jalali or gregorian")
     day, calendar = dates.parse_date(" ".join(words), to=to)
-    emit_detail(date_detail(dates.describe(day, calendar), out.calendar, out.lang), out)
+    emit_detail(date_detail(dates.describe(day, calendar), out.calendar, out.lang, first=to),
+                out)
 
 
 date.__doc__ = HELP

@@ -21,7 +21,7 @@ EXPORT_FORMATS = tuple(name for name in MACHINE_FORMATS if FORMATS[name].to_stdo
           ("Trade for pandas or a spreadsheet: every field, numbers as numbers",
            "kzir export -k trade -f csv"),
           ("The paragraphs, one JSON object per line", "kzir export --paragraphs -f jsonl"))
-@output_options("kb", formats=EXPORT_FORMATS)
+@output_options("kb", formats=EXPORT_FORMATS, json_flag=False)
 def export(
     out: OutputOptions,
     kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND",
@@ -31,7 +31,7 @@ def export(
                                              help="Export the paragraphs (n, fa, en) instead "
                                              "of records.")] = False,
 ) -> None:
-    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl|csv|tsv.
+    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl, csv or tsv.
 
     CSV/TSV have one column per field of the records (the union over kinds without --kind):
     numbers as numbers, true/false, a date object as <field>_jalali, <field>_gregorian and
@@ -58,14 +58,12 @@ def export(
     emit_listing(records_listing(rows), out)
 
 
-@examples(("The schema", "kzir schema"), ("ASCII-only JSON", "kzir schema --ascii"))
-def schema(
-    ascii_: Annotated[bool, typer.Option("--ascii", help="Escape non-ASCII characters.")] = False,
-) -> None:
-    """Print the KB's JSON Schema (data/kb.schema.json)."""
+@examples(("The schema, to validate a KB of your own", "kzir schema"))
+def schema() -> None:
+    """Print the KB's JSON Schema (data/kb.schema.json; ASCII only, so no --ascii)."""
     import json
     import sys
 
     from ..kb import schema as load_schema
 
-    sys.stdout.write(json.dumps(load_schema(), ensure_ascii=ascii_, indent=2) + "\n")
+    sys.stdout.write(json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -60,7 +60,7 @@ SHARED: dict[str, inspect.Parameter] = {
     "ascii": _option("ascii_", bool, False, "--ascii",
                      help="Escape non-ASCII characters in JSON output."),
     "kb": _option("kb", str | None, None, "--kb", metavar="PATH", envvar="KZIR_KB",
-                  help="Use another KB file of the same schema (env KZIR_KB)."),
+                  help="Use another KB file of the same schema."),
 }
 LISTING = ("fields", "limit", "sort", "lang", "kb")
 """What every listing command honours (plus --calendar where records carry dates)."""
@@ -118,15 +118,16 @@ def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
     )
 
 
-def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES
+def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag: bool = True
                    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Give a command these shared options and --format (choices: `formats`); it receives them
-    as its `out: OutputOptions` argument. --json and --ascii come with a JSON format."""
+    as its `out: OutputOptions` argument. --ascii comes with a JSON format, and --json too
+    unless JSON is already the default (`json_flag=False`: it would change nothing)."""
     unknown = [n for n in names if n not in SHARED or n in ("json", "ascii")]
     if unknown:
         raise ValueError(f"no shared option {unknown[0]!r}")
     chosen = [_format_option(formats)]
-    if "json" in formats:
+    if json_flag and "json" in formats:
         chosen.append(SHARED["json"])
     chosen += [SHARED[n] for n in names]
     if any(f in JSON_FORMATS for f in formats):

@@ -11,7 +11,9 @@ from .help import epilog
 from .options import LISTING, output_options
 
 app = typer.Typer(help="The nine cooperation documents signed in June 2022 (paragraph 10).",
-                  no_args_is_help=True, rich_markup_mode=None)
+                  no_args_is_help=True, rich_markup_mode=None,
+                  epilog=epilog(("The list", "kzir treaties list"),
+                                ("One document", "kzir treaties show 9")))
 
 
 @app.command("list", epilog=epilog(

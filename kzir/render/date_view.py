@@ -14,9 +14,10 @@ def _gregorian_fa(info: Mapping[str, Any]) -> str:
     return f"{info['weekday_fa']} {day} {GREGORIAN_MONTHS_FA[month - 1]} {year}"
 
 
-def date_detail(info: Mapping[str, Any], calendar: str = "both", lang: str = "en") -> Detail:
-    """Both calendars by default; --calendar keeps one, --lang fa writes it all in Persian
-    (JSON always has everything)."""
+def date_detail(info: Mapping[str, Any], calendar: str = "both", lang: str = "en",
+                first: str | None = None) -> Detail:
+    """Both calendars by default; --calendar keeps one, --lang fa writes it all in Persian,
+    `first` (the --to calendar) puts the answer on the first line (JSON has everything)."""
     if lang == "fa":
         rows = [
             ("jalali", f"{info['jalali']}  ({info['written_fa']})"),
@@ -31,6 +32,8 @@ def date_detail(info: Mapping[str, Any], calendar: str = "both", lang: str = "en
             ("persian", info["written_fa"]),
         ]
     rows.append(("input", enum("calendar", info["input_calendar"], lang)))
+    if first is not None:
+        rows.sort(key=lambda row: row[0] != first)
     # the Persian written form is the Jalali date in words: it goes with the Jalali side
     dropped = {"jalali": {"gregorian"}, "gregorian": {"jalali", "persian"}}.get(calendar, set())
     labels = {"jalali": "Jalali", "gregorian": "Gregorian", "weekday": "Weekday",

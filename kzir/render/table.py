@@ -31,21 +31,28 @@ def console_for(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False)
 
 
-def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in text.split()), default=0)
+def _longest_word(text: str, digits_only: bool = False) -> int:
+    return max((cell_len(word) for word in text.split()
+                if not digits_only or any(ch.isdigit() for ch in word)), default=0)
 
 
 def _widest(text: str) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
-def _bounds(column: Column, header: str, cells: Sequence[str]) -> tuple[int, int]:
-    """The narrowest width that splits no word that must stay whole, and the natural width."""
+def _bounds(column: Column, header: str, cells: Sequence[str]) -> tuple[int, int, int]:
+    """Widths of a column: splitting no word, at the very least, and natural (one line).
+
+    Ids, numbers and dates never go below their longest word; text may, as a last resort
+    when even two columns do not fit (a long text word then folds, but never one with a digit).
+    """
     natural = max([_widest(header), *(_widest(c) for c in cells)])
     words = max([_longest_word(header), *(_longest_word(c) for c in cells)])
     if column.kind in UNBROKEN:
-        return words, natural
-    return min(natural, max(words, TEXT_MIN)) if column.kind != "bool" else words, natural
+        return words, words, natural
+    whole = min(natural, max(words, TEXT_MIN))
+    numbers = max((_longest_word(c, digits_only=True) for c in cells), default=0)
+    return whole, min(whole, max(TEXT_MIN, numbers)), natural
 
 
 def _overhead(count: int) -> int:
@@ -68,13 +75,15 @@ def layout(columns: Sequence[Column], headers: Sequence[str], rows: Sequence[Seq
     """Indexes of the columns kept and their widths, or None when no table fits `width`."""
     bounds = [_bounds(c, h, [r[i] for r in rows]) for i, (c, h) in enumerate(zip(columns, headers,
                                                                                   strict=True))]
-    kept = list(range(len(columns)))
     fewest = min(MIN_COLUMNS, len(columns))
-    while len(kept) >= fewest:
-        room = width - _overhead(len(kept)) - PADDING * len(kept)
-        if sum(bounds[i][0] for i in kept) <= room:
-            return kept, _spread(kept, bounds, columns, room)
-        kept.remove(min(kept, key=lambda i: (columns[i].priority, -i)))
+    for least in (0, 1):  # every word whole if possible, else long text words may fold
+        kept = list(range(len(columns)))
+        while len(kept) >= fewest:
+            room = width - _overhead(len(kept)) - PADDING * len(kept)
+            if sum(bounds[i][least] for i in kept) <= room:
+                lows = [(bounds[i][least], bounds[i][2]) for i in range(len(columns))]
+                return kept, _spread(kept, lows, columns, room)
+            kept.remove(min(kept, key=lambda i: (columns[i].priority, -i)))
     return None
 
 
