@@ -313,3 +313,13 @@ def test_readme_command_reference_is_the_help(monkeypatch) -> None:
     spec.loader.exec_module(tool)
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert tool.render(readme) == readme, "stale command reference: run tools/readme_help.py"
+
+
+def test_short_titles_use_the_articles_words(base) -> None:
+    docs = list(base.of_kind("document"))
+    assert len(docs) == 9
+    for doc in docs:
+        words = doc.data["title_fa"].replace("،", " ").split()
+        short = doc.data["short_title_fa"].split()
+        assert short and all(w in words for w in short), doc.id
+        assert len(doc.data["short_title_en"]) < len(doc.data["title_en"])

@@ -4,15 +4,14 @@
     python tools/readme_help.py --check  # exit 1 if it is stale (the tests do this)
 
 The reference sits between the README's `<!-- help:begin -->` and `<!-- help:end -->` lines.
-Help is rendered 100 columns wide, in-process, so it does not depend on the reader's terminal.
+Help is rendered 100 columns wide, so it does not depend on the reader's terminal.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,20 +33,12 @@ def commands() -> list[list[str]]:
 
 
 def help_text(path: list[str]) -> str:
-    from kzir.cli import run
-
-    out = io.StringIO()
-    old = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = WIDTH
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            run([*path, "--help"])
-    finally:
-        if old is None:
-            os.environ.pop("COLUMNS", None)
-        else:
-            os.environ["COLUMNS"] = old
-    return out.getvalue()
+    """The help as a fresh process prints it (in-process, earlier commands change the order)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
+    env["COLUMNS"] = WIDTH
+    proc = subprocess.run([sys.executable, "-m", "kzir", *path, "--help"], capture_output=True,
+                          text=True, encoding="utf-8", env=env, check=True)
+    return proc.stdout
 
 
 def reference() -> str:
