@@ -241,3 +241,11 @@ def test_a_terminal_too_narrow_for_a_table_gets_plain_text() -> None:
     flat = shown.replace("\n", "")
     for n in range(1, 10):
         assert f"doc-0{n}-" in flat
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_record_at_narrow_widths_keeps_its_id_whole(columns) -> None:
+    record = "org-kz-mfa-foreign-policy-research-institute"  # the longest id: 44 characters
+    shown, _ = draw(["show", record], columns)
+    assert record in shown
+    assert all(len(line.rstrip()) <= columns for line in shown.splitlines())

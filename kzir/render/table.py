@@ -138,8 +138,9 @@ def write_table(title: str | None, columns: Sequence[Column], headers: Sequence[
 
 
 def write_pairs_table(title: str | None, pairs: Sequence[tuple[str, str]], stream: TextIO) -> None:
-    """One object's label/value pairs; values wrap at words."""
-    table = Table(title=Text(title) if title else None, box=box.SIMPLE, show_header=False)
+    """One object's label/value pairs; values wrap at words (no edge: room for long ids)."""
+    table = Table(title=Text(title) if title else None, box=box.SIMPLE, show_header=False,
+                  show_edge=False, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in pairs:
