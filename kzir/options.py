@@ -22,7 +22,9 @@ class OutputOptions:
     calendar: str = "both"
     ascii: bool = False
     kb: str | None = None
-    lang_explicit: bool = False  # whether --lang/KZIR_LANG was given (some views default otherwise)
+    lang_explicit: bool = False  # --lang given on the command line (not KZIR_LANG)
+    lang_default: bool = True  # neither --lang nor KZIR_LANG: a view may choose (cite: both)
+    calendar_explicit: bool = False  # --calendar given on the command line (not KZIR_CALENDAR)
 
 
 def normalise_lang(value: str) -> str:

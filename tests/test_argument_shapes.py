@@ -108,7 +108,7 @@ GROUPS: dict[str, list[list[str]]] = {
     "check": [["check", "--json"], ["check", "--format", "json"]],
     "export a kind": [
         ["export", "--kind", "trade"],
-        ["export", "-k", "trade", "--json"],
+        ["export", "-k", "trade", "-f", "json"],
         ["export", "--kind=trade", "--format", "json"],
     ],
     "root options before the command": [

@@ -151,10 +151,12 @@ def test_show_any_record_and_unknown_id(cli, base) -> None:
 
 def test_cite_quotes_verbatim_with_translation(cli, base) -> None:
     record = base.get("trade-1400-import")
-    plain = cli("cite", record.id).out
+    plain = cli("cite", record.id).out  # piped: the quotable block
     for source in record.sources:
-        assert f"⟦{source.quote}⟧" in plain
+        assert f"«{source.quote}»" in plain
         assert base.paragraph(source.paragraph).en in plain
+        assert f"paragraph {source.paragraph}" in plain
+    assert "IRNA (Islamic Republic News Agency), Asia and Oceania desk" in plain
     data = cli("cite", record.id, "--json").json()
     for item in data:
         assert item["fa"][item["start"]:item["end"]] == item["quote"]
@@ -188,10 +190,10 @@ def test_every_listing_accepts_the_same_options(cli, command) -> None:
                            "kind": full.json()[0]["kind"]}]
     if len(full.json()) > 1:
         assert f"1 of {len(full.json())}" in one.err
-    for args in (["--lang", "fa"], ["--calendar", "jalali"], ["--format", "plain"]):
+    for args in (["--lang", "fa"], ["--format", "plain"], ["--format", "md"]):
         assert cli(*command, *args).code == 0
     table = cli(*command, "--format", "csv", "--fields", "id")
-    rows = list(csv.reader(io.StringIO(table.out)))
+    rows = list(csv.reader(io.StringIO(table.out, newline="")))
     assert rows[0] == ["id"] and len(rows) == len(full.json()) + 1
     jsonl = cli(*command, "--format", "jsonl").out.splitlines()
     assert len(jsonl) == len(full.json())
@@ -270,11 +272,12 @@ def test_sort_descending_keeps_missing_values_last(cli) -> None:
 
 def test_cite_shows_each_paragraph_once_with_every_span_marked(cli, base) -> None:
     record = base.get("person-raisi")
-    out = cli("cite", record.id).out
+    out = cli("cite", record.id, "--format", "plain").out
     for n in record.paragraphs:
-        assert out.count(f"¶{n} (fa)") == 1
+        assert out.count(f"), paragraph {n}\n") == 1  # one citation line per paragraph
+        assert out.count(f"¶{n} in English") == 1
     for source in record.sources:
-        assert f"⟦{source.quote}" in out or f"{source.quote}⟧" in out
+        assert f"«{source.quote}»" in out
 
 
 def test_date_fields_chosen_with_fields_honour_the_calendar(cli) -> None:
@@ -293,5 +296,8 @@ def test_date_command_honours_calendar_for_people_and_keeps_both_in_json(
         cli, calendar, shown, hidden) -> None:
     out = cli("date", "29", "Khordad", "1401", "--calendar", calendar).out
     assert all(s in out for s in shown) and not any(h in out for h in hidden)
-    data = cli("date", "29", "Khordad", "1401", "--calendar", calendar, "--json").json()
+    # JSON always carries both calendars, so --calendar with --json is refused, not ignored
+    refused = cli("date", "29", "Khordad", "1401", "--calendar", calendar, "--json")
+    assert refused.code == 2 and "both calendars" in refused.err
+    data = cli("date", "29", "Khordad", "1401", "--json").json()
     assert (data["jalali"], data["gregorian"]) == ("1401-03-29", "2022-06-19")

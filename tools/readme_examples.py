@@ -31,7 +31,7 @@ def run_example(command: str) -> str:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run(args)
-    text = out.getvalue()
+    text = out.getvalue().replace("\r\n", "\n")  # CSV's CRLF, shown as a terminal shows it
     if pipe and pipe[0] == "head":
         text = "".join(text.splitlines(keepends=True)[: int(pipe[1].lstrip("-n") or 10)])
     if code:

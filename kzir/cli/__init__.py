@@ -13,16 +13,23 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ExitStatus, KzirError, OutputClosed
-
-MACHINE_FLAGS = ("--json", "--format=json", "--format=jsonl", "-fjson", "-fjsonl")
+from ..render.formats import is_machine
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
-    """Whether the user asked for machine output (then errors also go out as a JSON object)."""
+    """Whether the user asked for a machine format (then errors also go out as a JSON object)."""
     for i, arg in enumerate(argv):
-        if arg in MACHINE_FLAGS:
+        if arg == "--json":
             return True
-        if arg in ("--format", "-f") and i + 1 < len(argv) and argv[i + 1] in ("json", "jsonl"):
+        if arg in ("--format", "-f") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--format="):
+            value = arg.partition("=")[2]
+        elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
+            value = arg[2:]
+        else:
+            continue
+        if is_machine(value.strip().lower()):
             return True
     return False
 

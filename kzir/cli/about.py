@@ -8,13 +8,15 @@ import typer
 
 from ..options import OutputOptions
 from .completion import kinds
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 KINDS_HELP = ("document, event, trade, resource, mission, person, organization, place, fact; "
               "or finding, paragraph")
 
 
-@output_options
+@examples(("What this KB is", "kzir about"), ("For a script", "kzir about --json"))
+@output_options("lang", "calendar", "kb")
 def about(out: OutputOptions) -> None:
     """The article and the KB: title, source, publication date, KB version and SHA-256, counts."""
     from .. import kb
@@ -25,7 +27,9 @@ def about(out: OutputOptions) -> None:
     emit_detail(about_detail(describe(kb.load(out.kb), out.kb), out), out)
 
 
-@output_options
+@examples(("The fields of a trade figure", "kzir fields trade"),
+          ("As JSON", "kzir fields document --json"))
+@output_options(*LISTING)
 def fields(
     out: OutputOptions,
     kind: Annotated[str, typer.Argument(metavar="KIND", help=f"One of: {KINDS_HELP}.",

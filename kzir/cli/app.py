@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from .help import epilog
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -20,6 +21,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=True,
+    epilog=epilog(("What was signed", "kzir treaties list"),
+                  ("Trade in Iranian year 1400", "kzir trade --year 1400"),
+                  ("Ask in English or Persian", "kzir search uranium reserves"),
+                  ("A command's own options and examples", "kzir trade --help")),
 )
 
 
@@ -107,7 +112,8 @@ def register(names: list[str]) -> typer.Typer:
         if isinstance(target, typer.Typer):
             app.add_typer(target, name=name)
         else:
-            app.command(name, context_settings=CONTEXT)(target)
+            app.command(name, context_settings=CONTEXT,
+                        epilog=getattr(target, "epilog", None))(target)
         _registered.add(name)
     return app
 

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 
 def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object) -> None:
+    """Build the named view and print it."""
     from ..render import views
     from ..render.formats import emit_listing
 
@@ -25,7 +27,9 @@ def _rank(text: str | None, option: str) -> int | None:
     return parse_int(text, name=option, low=1, high=9999, example="3 or ۳")
 
 
-@output_options
+@examples(("Resources ranked 4th or better", "kzir resources --max-rank 4"),
+          ("As CSV: rank as a number, the top-10 band in its own column", "kzir resources -f csv"))
+@output_options(*LISTING)
 def resources(
     out: OutputOptions,
     rank: Annotated[str | None, typer.Option("--rank", metavar="N",
@@ -42,7 +46,9 @@ def resources(
     _emit("resources_listing", rows, out)
 
 
-@output_options
+@examples(("Iran's missions in Kazakhstan", "kzir consulates --country IR"),
+          ("In Persian", "kzir consulates --lang fa"))
+@output_options(*LISTING)
 def consulates(
     out: OutputOptions,
     country: Annotated[str | None, typer.Option("--country", "-c", metavar="IR|KZ",
@@ -55,7 +61,9 @@ def consulates(
     _emit("missions_listing", query.missions(kb.load(out.kb), sending=country), out)
 
 
-@output_options
+@examples(("Names and every spelling the article uses", "kzir people --fields name,variants_fa"),
+          ("As JSON Lines", "kzir people -f jsonl"))
+@output_options(*LISTING)
 def people(out: OutputOptions) -> None:
     """People named in the article, their roles and every spelling the article uses."""
     from .. import kb
@@ -63,7 +71,9 @@ def people(out: OutputOptions) -> None:
     _emit("people_listing", list(kb.load(out.kb).of_kind("person")), out)
 
 
-@output_options
+@examples(("Kazakhstan's ministries", "kzir orgs --country KZ --type ministry"),
+          ("As a Markdown table", "kzir orgs -f md"))
+@output_options(*LISTING)
 def orgs(
     out: OutputOptions,
     country: Annotated[str | None, typer.Option("--country", "-c", metavar="IR|KZ|none",
@@ -79,7 +89,9 @@ def orgs(
           query.organizations(kb.load(out.kb), of=country, type_=type_), out)
 
 
-@output_options
+@examples(("The profile", "kzir profile"),
+          ("Only the facts with their paragraphs", "kzir profile --fields text,paragraphs"))
+@output_options(*LISTING)
 def profile(out: OutputOptions) -> None:
     """Kazakhstan's country profile: population, area, borders, economy, memberships."""
     from .. import kb, query
@@ -88,7 +100,8 @@ def profile(out: OutputOptions) -> None:
           "Kazakhstan: country profile")
 
 
-@output_options
+@examples(("Cultural ties", "kzir culture"), ("In Persian", "kzir culture --lang fa"))
+@output_options(*LISTING)
 def culture(out: OutputOptions) -> None:
     """Cultural ties between Iran and Kazakhstan (paragraphs 41–44)."""
     from .. import kb, query

@@ -9,7 +9,8 @@ import typer
 
 from ..errors import UsageError
 from ..options import OutputOptions
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 
 def _choices(value: str | None, valid: tuple[str, ...], option: str) -> tuple[str, ...] | None:
@@ -24,7 +25,11 @@ def _choices(value: str | None, valid: tuple[str, ...], option: str) -> tuple[st
     return chosen
 
 
-@output_options
+@examples(("Errors only, id and message", "kzir check --severity error --fields id,message"),
+          ("Calendar findings as JSON", "kzir check --category calendar --json"),
+          ("In a script: exit 1 if a typo finding were an error",
+           "kzir check --category typo --strict"))
+@output_options(*LISTING)
 def check(
     out: OutputOptions,
     category: Annotated[str | None, typer.Option(

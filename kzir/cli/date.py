@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..options import OutputOptions
+from .help import examples
 from .options import output_options
 
 if TYPE_CHECKING:
-    from ..dates import DateSpan
     from ..render.view import Detail
 
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.
@@ -40,37 +40,27 @@ arithmetic calendar used here agrees with the official (astronomical) Solar Hijr
 """
 
 
-def _year_view(year: int, calendar: str, shown: str) -> Detail:
+def _year_view(year: int, calendar: str, out: OutputOptions) -> Detail:
     """The first and last day of an Iranian year, or the Iranian years a Gregorian one overlaps."""
     from .. import dates
     from ..render.date_view import year_detail
 
-    if calendar == "jalali":
-        first, last = dates.jalali_year_span(year)
-        return year_detail(year, calendar, [(year, first, last)], shown)
-    return year_detail(year, calendar, dates.gregorian_year_overlap(year), shown)
+    spans = ([(year, *dates.jalali_year_span(year))] if calendar == "jalali"
+             else dates.gregorian_year_overlap(year))
+    return year_detail(year, calendar, spans, out.calendar, out.lang)
 
 
-def _month_view(span: DateSpan, shown: str) -> Detail:
-    """A month's first and last day in both calendars (--calendar keeps one for people)."""
-    from ..dates import describe_month
-    from ..render.view import Detail
-
-    info = describe_month(span)
-    j = f"{info['first']['jalali']} – {info['last']['jalali']}"
-    g = f"{info['first']['gregorian']} – {info['last']['gregorian']}"
-    pairs = [("Jalali", j), ("Gregorian", g), ("Days", str(info["days"])),
-             ("Input read as", span.calendar)]
-    dropped = {"jalali": "Gregorian", "gregorian": "Jalali"}.get(shown)
-    return Detail(pairs=[p for p in pairs if p[0] != dropped], json=info, title=span.label)
-
-
-@output_options
+@examples(("A Persian date", "kzir date ۲۵ آذر ۱۳۷۰"),
+          ("A Gregorian date, written out in Persian", "kzir date 19 June 2022 --lang fa"),
+          ("The Iranian years 2021 overlaps", "kzir date year 2021"),
+          ("For a script", "kzir date 1401-03-29 --json"))
+@output_options("lang", "calendar")
 def date(
     out: OutputOptions,
     value: Annotated[list[str], typer.Argument(metavar="VALUE", help="The date (or: year Y).")],
     to: Annotated[str | None, typer.Option("--to", metavar="jalali|gregorian",
-                                           help="Force the direction of conversion.")] = None,
+                                           help="Force the direction of conversion; the "
+                                           "answer comes first.")] = None,
 ) -> None:
     from .. import dates
     from ..errors import UsageError
@@ -84,7 +74,7 @@ def date(
         from ..years import parse_year
 
         year, calendar = parse_year(words[1], label="year")
-        emit_detail(_year_view(year, calendar, out.calendar), out)
+        emit_detail(_year_view(year, calendar, out), out)
         return
     if to is not None:
         from ..options import normalise_calendar
@@ -94,11 +84,14 @@ def date(
             raise UsageError("--to must be jalali or gregorian")
     span = dates.read_date(" ".join(words), to=to)
     if span.precision == "year":
-        emit_detail(_year_view(span.year, span.calendar, out.calendar), out)
+        emit_detail(_year_view(span.year, span.calendar, out), out)
     elif span.precision == "month":
-        emit_detail(_month_view(span, out.calendar), out)
+        from ..render.date_view import month_detail
+
+        emit_detail(month_detail(dates.describe_month(span), out.calendar, out.lang), out)
     else:
-        emit_detail(date_detail(dates.describe(span.first, span.calendar), out.calendar), out)
+        emit_detail(date_detail(dates.describe(span.first, span.calendar), out.calendar,
+                                out.lang, first=to), out)
 
 
 date.__doc__ = HELP

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 FromOption = Annotated[str | None, typer.Option(
     "--from", metavar="DATE|YEAR",
@@ -40,7 +41,10 @@ def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | 
     emit_listing(events_listing(rows, people, title), out)
 
 
-@output_options
+@examples(("Events from Iranian year 1400 on", "kzir events --from 1400"),
+          ("Shipments, Gregorian dates only", "kzir events --type shipment --calendar gregorian"),
+          ("As CSV: each date as separate Jalali and Gregorian columns", "kzir events -f csv"))
+@output_options(*LISTING, "calendar")
 def events(
     out: OutputOptions,
     type_: Annotated[str | None, typer.Option(
@@ -54,7 +58,9 @@ def events(
              title="Events in the article, oldest first")
 
 
-@output_options
+@examples(("Visits and meetings in 1401", "kzir visits --from 1401 --to 1401"),
+          ("Dates and titles only", "kzir visits --fields date,title"))
+@output_options(*LISTING, "calendar")
 def visits(out: OutputOptions, start: FromOption = None, end: ToOption = None) -> None:
     """Visits and meetings only (Tokayev's visit, meetings, delegation, exhibition visit)."""
     from ..query import VISIT_TYPES

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
 from ..options import OutputOptions
+from ..render.formats import FORMATS, MACHINE_FORMATS
 from .completion import record_kinds
+from .help import examples
 from .options import output_options
 
+# Every machine format the registry writes, and `sqlite`: not a way to write a listing but the
+# whole KB as one database file (kzir.sqlite_export), so it is export's own, written with -o FILE.
+EXPORT_FORMATS = (*(name for name in MACHINE_FORMATS if FORMATS[name].to_stdout), "sqlite")
 
-@output_options(extra_formats=("sqlite",))
+
+@examples(("Every record as one JSON array", "kzir export"),
+          ("Trade for pandas or a spreadsheet: every field, numbers as numbers",
+           "kzir export -k trade -f csv"),
+          ("The paragraphs, one JSON object per line", "kzir export --paragraphs -f jsonl"),
+          ("The whole KB as SQLite for sqlite3 and datasette",
+           "kzir export -f sqlite -o kzir.db --metadata kzir-metadata.json"))
+@output_options("kb", formats=EXPORT_FORMATS, json_flag=False)
 def export(
     out: OutputOptions,
     kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND",
@@ -33,8 +44,13 @@ def export(
                                                  "datasette metadata (titles, descriptions) "
                                                  "to FILE.json.")] = None,
 ) -> None:
-    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl|csv, or the
-    whole KB as one SQLite database (--format sqlite -o FILE) for sqlite3 and datasette."""
+    """Every record (or paragraph) for scripts: JSON by default, or --format jsonl, csv or tsv;
+    or the whole KB as one SQLite database (--format sqlite -o FILE) for sqlite3 and datasette.
+
+    CSV/TSV have one column per field of the records (the union over kinds without --kind):
+    numbers as numbers, true/false, a date object as <field>_jalali, <field>_gregorian and
+    <field>_precision, other nested values as JSON in their cell.
+    """
     from .. import kb, query
     from ..model import KINDS
     from ..render.formats import emit_listing
@@ -46,10 +62,13 @@ def export(
         return
     if metadata is not None:
         raise UsageError("--metadata describes a SQLite export", hint="add --format sqlite")
-    if out.format is None:
-        out = dataclasses.replace(out, format="json")
+    if force and output is None:
+        raise UsageError("--force replaces the file -o names", hint="add -o FILE")
     base = kb.load(out.kb)
     if paragraphs:
+        if kind:
+            raise UsageError("--paragraphs and --kind do not go together",
+                             hint="paragraphs have no kind; drop one of them")
         listing = paragraphs_listing(list(base.paragraphs.values()))
     else:
         rows = list(base.records)
@@ -110,13 +129,12 @@ def _export_sqlite(out: OutputOptions, output: str | None, metadata: str | None,
     sys.stderr.write(line + "\n")
 
 
-def schema(
-    ascii_: Annotated[bool, typer.Option("--ascii", help="Escape non-ASCII characters.")] = False,
-) -> None:
-    """Print the KB's JSON Schema (data/kb.schema.json)."""
+@examples(("The schema, to validate a KB of your own", "kzir schema"))
+def schema() -> None:
+    """Print the KB's JSON Schema (data/kb.schema.json; ASCII only, so no --ascii)."""
     import json
     import sys
 
     from ..kb import schema as load_schema
 
-    sys.stdout.write(json.dumps(load_schema(), ensure_ascii=ascii_, indent=2) + "\n")
+    sys.stdout.write(json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n")

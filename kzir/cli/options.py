@@ -1,29 +1,33 @@
-"""The output options every listing command shares, defined once (like sqlite-utils' decorator).
+"""The output options, each declared once; a command opts into the ones it honours.
 
-`@output_options` appends the shared options to a command's signature and hands the command one
-`OutputOptions` value, so a new option or format reaches every command without touching them.
+`@output_options("fields", "limit", ..., formats=...)` appends those options to a command's
+signature (with --format/--json/--ascii following from the formats it can write) and hands the
+command one checked `OutputOptions`. A command offers no option it would ignore, so its help shows
+only what applies.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
 
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
-from ..render.formats import FORMAT_NAMES
+from ..render.formats import FORMAT_NAMES, JSON_FORMATS
 from .completion import field_names
 
 PANEL = "Output options"
+LANG_ENV, CALENDAR_ENV = "KZIR_LANG", "KZIR_CALENDAR"
 
 
 def _option(name: str, kind: Any, default: Any, *decls: str, help: str, **extra: Any
             ) -> inspect.Parameter:
-    """One shared option as a keyword-only parameter Typer can read from a signature."""
+    """One option as a keyword-only parameter Typer can read from a signature."""
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default,
         annotation=Annotated[kind, typer.Option(*decls, help=help, rich_help_panel=PANEL,
@@ -31,31 +35,37 @@ def _option(name: str, kind: Any, default: Any, *decls: str, help: str, **extra:
     )
 
 
-def _format_option(formats: tuple[str, ...]) -> inspect.Parameter:
+def _format_option(formats: Sequence[str]) -> inspect.Parameter:
+    default = ("Default: table on a terminal, plain when piped." if "table" in formats
+               else f"Default: {formats[0]}.")
     return _option("format_", str | None, None, "--format", "-f", metavar="FORMAT",
-                   help=f"One of: {', '.join(formats)}. Default: table on a terminal, plain "
-                   "when piped.")
+                   help=f"One of: {', '.join(formats)}. {default}")
 
 
-_SHARED: list[inspect.Parameter] = [
-    _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
-    _format_option(FORMAT_NAMES),
-    _option("fields", str | None, None, "--fields", metavar="A,B,...",
-            help="Only these columns (or record fields), comma-separated.",
-            autocompletion=field_names),
-    _option("limit", str | None, None, "--limit", "-n", metavar="N", help="At most N results."),
-    _option("sort", str | None, None, "--sort", metavar="FIELD",
-            help="Sort by a column or record field; prefix - for descending."),
-    _option("lang", str | None, None, "--lang", envvar="KZIR_LANG", metavar="en|fa|both",
-            help="Language of text columns, default en (env KZIR_LANG)."),
-    _option("calendar", str, "both", "--calendar", envvar="KZIR_CALENDAR",
-            metavar="jalali|gregorian|both",
-            help="Calendar of date columns (JSON always carries both)."),
-    _option("ascii_", bool, False, "--ascii", help="Escape non-ASCII characters in JSON output."),
-    _option("kb", str | None, None, "--kb", metavar="PATH", envvar="KZIR_KB",
-            help="Use another KB file of the same schema (env KZIR_KB)."),
-]
-_SHARED_NAMES = {p.name for p in _SHARED}
+# Every option a command may opt into, declared once. --lang and --calendar read their
+# environment variables themselves, so an explicit flag can be told from a default.
+SHARED: dict[str, inspect.Parameter] = {
+    "json": _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
+    "fields": _option("fields", str | None, None, "--fields", metavar="A,B,...",
+                      help="Only these columns (or record fields), comma-separated.",
+                      autocompletion=field_names),
+    "limit": _option("limit", str | None, None, "--limit", "-n", metavar="N",
+                     help="At most N results."),
+    "sort": _option("sort", str | None, None, "--sort", metavar="FIELD",
+                    help="Sort by a column or record field; prefix - for descending."),
+    "lang": _option("lang", str | None, None, "--lang", metavar="en|fa|both",
+                    help=f"Language of human output, default en (env {LANG_ENV})."),
+    "calendar": _option("calendar", str | None, None, "--calendar",
+                        metavar="jalali|gregorian|both",
+                        help=f"Calendar of dates shown to people, default both "
+                        f"(env {CALENDAR_ENV}); machine formats carry both."),
+    "ascii": _option("ascii_", bool, False, "--ascii",
+                     help="Escape non-ASCII characters in JSON output."),
+    "kb": _option("kb", str | None, None, "--kb", metavar="PATH", envvar="KZIR_KB",
+                  help="Use another KB file of the same schema."),
+}
+LISTING = ("fields", "limit", "sort", "lang", "kb")
+"""What every listing command honours (plus --calendar where records carry dates)."""
 
 
 def _parse_limit(text: str | None) -> int | None:
@@ -69,56 +79,82 @@ def _parse_limit(text: str | None) -> int | None:
     return int(value)
 
 
-def build_options(values: dict[str, Any], formats: tuple[str, ...] = FORMAT_NAMES
+def _command_path() -> str:
+    from .click_compat import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return ctx.command_path if ctx is not None else "kzir"
+
+
+def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
                   ) -> OutputOptions:
     """Turn the raw option values into a checked OutputOptions (UsageError on bad values)."""
-    fmt = values["format_"]
-    if values["json_"]:
+    fmt = values.get("format_")
+    if values.get("json_"):
         if fmt not in (None, "json"):
             raise UsageError(f"--json conflicts with --format {fmt}")
         fmt = "json"
-    if fmt is not None and fmt not in formats:
-        raise UsageError(f"unknown format '{fmt}'", hint=f"valid: {', '.join(formats)}")
-    fields = values["fields"]
+    if fmt is not None:
+        fmt = fmt.strip().lower()
+        if fmt not in formats:
+            problem = (f"unknown format '{fmt}'" if fmt not in FORMAT_NAMES
+                       else f"cannot write {fmt}")
+            raise UsageError(f"{_command_path()}: {problem}",
+                             hint=f"it writes: {', '.join(formats)}")
+    fields = values.get("fields")
+    lang = values.get("lang")
+    calendar = values.get("calendar")
+    lang_env, calendar_env = os.environ.get(LANG_ENV), os.environ.get(CALENDAR_ENV)
     return OutputOptions(
-        format=fmt,
+        format=fmt if fmt is not None or "table" in formats else formats[0],
         fields=tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None,
-        limit=_parse_limit(values["limit"]),
-        sort=values["sort"] or None,
-        lang=normalise_lang(values["lang"]) if values["lang"] else "en",
-        lang_explicit=bool(values["lang"]),
-        calendar=normalise_calendar(values["calendar"]),
-        ascii=values["ascii_"],
-        kb=values["kb"],
+        limit=_parse_limit(values.get("limit")),
+        sort=values.get("sort") or None,
+        lang=normalise_lang(lang or lang_env or "en"),
+        lang_explicit=lang is not None,
+        lang_default=lang is None and not lang_env,
+        calendar=normalise_calendar(calendar or calendar_env or "both"),
+        calendar_explicit=calendar is not None,
+        ascii=bool(values.get("ascii_")),
+        kb=values.get("kb"),
     )
 
 
-def output_options(func: Callable[..., Any] | None = None, *,
-                   extra_formats: tuple[str, ...] = ()) -> Any:
-    """Give a command the shared options; it receives them as its `out: OutputOptions` argument.
+def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag: bool = True
+                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command these shared options and --format (choices: `formats`); it receives them
+    as its `out: OutputOptions` argument. --ascii comes with a JSON format, and --json too
+    unless JSON is already the default (`json_flag=False`: it would change nothing)."""
+    unknown = [n for n in names if n not in SHARED or n in ("json", "ascii")]
+    if unknown:
+        raise ValueError(f"no shared option {unknown[0]!r}")
+    chosen = [_format_option(formats)]
+    if json_flag and "json" in formats:
+        chosen.append(SHARED["json"])
+    chosen += [SHARED[n] for n in names]
+    if any(f in JSON_FORMATS for f in formats):
+        chosen.append(SHARED["ascii"])
+    chosen_names = {p.name for p in chosen}
 
-    `@output_options(extra_formats=("sqlite",))` also accepts formats only that command writes.
-    """
-    if func is None:
-        return functools.partial(output_options, extra_formats=extra_formats)
-    formats = (*FORMAT_NAMES, *extra_formats)
-    # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the annotation
-    # of a parameter defaulting to None in Optional[...], which hides the Annotated metadata
-    # (typer.Argument/Option) from Typer, so `search QUERY...` lost its argument on 3.10.
-    own = [
-        p for p in inspect.signature(func, eval_str=True).parameters.values() if p.name != "out"
-    ]
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the
+        # annotation of a parameter defaulting to None in Optional[...], which hides the
+        # Annotated metadata (typer.Argument/Option) from Typer.
+        own = [p for p in inspect.signature(func, eval_str=True).parameters.values()
+               if p.name != "out"]
 
-    @functools.wraps(func)
-    def wrapper(**kwargs: Any) -> Any:
-        shared = {name: kwargs.pop(name) for name in _SHARED_NAMES}
-        try:
-            return func(out=build_options(shared, formats), **kwargs)
-        except BrokenPipeError:
-            raise OutputClosed from None
+        @functools.wraps(func)
+        def wrapper(**kwargs: Any) -> Any:
+            shared = {name: kwargs.pop(name) for name in chosen_names}
+            try:
+                return func(out=build_options(shared, formats), **kwargs)
+            except BrokenPipeError:
+                raise OutputClosed from None
 
-    params = own + [_format_option(formats) if p.name == "format_" else p for p in _SHARED]
-    wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {p.name: p.annotation for p in params}
-    del wrapper.__wrapped__  # Typer must read the new signature, not the original's
-    return wrapper
+        params = own + chosen
+        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        del wrapper.__wrapped__  # Typer must read the new signature, not the original's
+        return wrapper
+
+    return decorate

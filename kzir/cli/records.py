@@ -8,15 +8,23 @@ import typer
 
 from ..options import OutputOptions
 from .completion import record_ids
+from .help import examples
 from .options import output_options
 
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. doc-09-rail.",
                                             autocompletion=record_ids)]
 
 
-@output_options
+@examples(("Every field of a record", "kzir show doc-09-rail"),
+          ("Some fields, as JSON", "kzir show trade-1399-total --fields id,tonnes,formula --json"),
+          ("Only the Persian text, dates in the Jalali calendar",
+           "kzir show event-kiti-first-train --lang fa --calendar jalali"))
+@output_options("fields", "lang", "calendar", "kb")
 def show(out: OutputOptions, record_id: IdArgument) -> None:
-    """Show any record: every field, context notes, and its sources."""
+    """Show any record: every field, context notes, and its sources.
+
+    Both languages by default; --lang en or fa keeps one half of each text pair.
+    """
     from .. import kb
     from ..render.formats import emit_detail
     from ..render.records import record_detail
@@ -24,18 +32,32 @@ def show(out: OutputOptions, record_id: IdArgument) -> None:
     emit_detail(record_detail(kb.load(out.kb).get(record_id.strip()), out), out)
 
 
-@output_options
+@examples(("A quotable block for a document", "kzir cite mission-kz-consulate-gorgan -f md"),
+          ("English only", "kzir cite trade-1400-total --lang en"),
+          ("Where each quote sits, for a script", "kzir cite doc-09-rail -f csv"))
+@output_options("lang", "kb")
 def cite(out: OutputOptions, record_id: IdArgument) -> None:
-    """Print a record's source paragraphs in Persian with the quote marked, then in English."""
+    """Cite a record: each quote in Persian, the English of its paragraph, and a citation line.
+
+    The citation line names the source (IRNA, Asia and Oceania desk), the publication date in
+    both calendars and the paragraph. On a terminal the whole paragraph is shown with the quote
+    marked. --lang en or fa keeps one language (default: both).
+    """
     from .. import kb
     from ..citations import cite as cite_record
-    from ..render.citation_view import emit_citations
+    from ..render.citation_view import citations_listing
+    from ..render.formats import emit_listing
 
     base = kb.load(out.kb)
-    emit_citations(cite_record(base, base.get(record_id.strip())), out)
+    citations = cite_record(base, base.get(record_id.strip()))
+    emit_listing(citations_listing(citations, base.meta, "both" if out.lang_default
+                                   else out.lang), out)
 
 
-@output_options
+@examples(("Paragraph 32 in both languages", "kzir source 32"),
+          ("Persian only, with Persian digits", "kzir source ۲۵ --lang fa"),
+          ("As JSON", "kzir source 24 --json"))
+@output_options("lang", "kb")
 def source(
     out: OutputOptions,
     number: Annotated[str, typer.Argument(metavar="N", help="Paragraph number (1-45, or ۲۵).")],
@@ -43,9 +65,10 @@ def source(
     """Print paragraph N of the article; --lang fa|en|both (default: both)."""
     from .. import kb
     from ..numerals import parse_int
-    from ..render.citation_view import emit_paragraph
+    from ..render.citation_view import paragraph_detail
+    from ..render.formats import emit_detail
 
     n = parse_int(number, name="paragraph", low=1, high=9999, example="25 or ۲۵")
     paragraph = kb.load(out.kb).paragraph(n)
-    lang = out.lang if out.lang_explicit else "both"
-    emit_paragraph(paragraph.n, paragraph.fa, paragraph.en, lang, out)
+    lang = "both" if out.lang_default else out.lang
+    emit_detail(paragraph_detail(paragraph.n, paragraph.fa, paragraph.en, lang), out)

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ..options import OutputOptions
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 # Words people use for a kind, mapped to the kind (plurals are accepted for all).
 _KIND_ALIASES = {"people": "person", "persons": "person", "org": "organization",
@@ -40,7 +41,10 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(kinds))
 
 
-@output_options
+@examples(("A question in English", "kzir search how many consulates does Iran have"),
+          ("In Persian, top 3", "kzir search صادرات ایران به قزاقستان --limit 3"),
+          ("Why each result ranked where it did", "kzir search uranium --explain --json"))
+@output_options(*LISTING)
 def search(
     out: OutputOptions,
     query: Annotated[list[str] | None, typer.Argument(
@@ -73,7 +77,7 @@ def search(
     kinds = parse_kinds(kind)
     if out.limit is None:
         out = dataclasses.replace(out, limit=10)
-    lang = out.lang if out.lang_explicit and out.lang != "both" else None
+    lang = out.lang if not out.lang_default and out.lang != "both" else None
     results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
                          lang=lang)
     emit_listing(search_listing(results, explain=explain), out)

@@ -8,10 +8,14 @@ import typer
 
 from ..errors import NotFoundError, UsageError
 from ..options import OutputOptions
-from .options import output_options
+from .help import examples
+from .options import LISTING, output_options
 
 
-@output_options
+@examples(("Trade in Iranian year 1400", "kzir trade --year 1400"),
+          ("Iran's exports, in Persian", "kzir trade --direction export --lang fa"),
+          ("For a spreadsheet: numbers as numbers, qualifiers apart", "kzir trade -f csv"))
+@output_options(*LISTING, "calendar")
 def trade(
     out: OutputOptions,
     year: Annotated[str | None, typer.Option("--year", "-y", metavar="YEAR",

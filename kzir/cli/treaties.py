@@ -8,14 +8,21 @@ import typer
 
 from ..options import OutputOptions
 from .completion import document_ids
-from .options import output_options
+from .help import epilog
+from .options import LISTING, output_options
 
 app = typer.Typer(help="The nine cooperation documents signed in June 2022 (paragraph 10).",
-                  no_args_is_help=True, rich_markup_mode=None)
+                  no_args_is_help=True, rich_markup_mode=None,
+                  epilog=epilog(("The list", "kzir treaties list"),
+                                ("One document", "kzir treaties show 9")))
 
 
-@app.command("list")
-@output_options
+@app.command("list", epilog=epilog(
+    ("The nine documents", "kzir treaties list"),
+    ("Full titles and parties", "kzir treaties list --fields index,title,party_ir,party_kz"),
+    ("Agriculture, in Persian", "kzir treaties list --field agriculture --lang fa"),
+    ("For a spreadsheet", "kzir treaties list -f csv")))
+@output_options(*LISTING, "calendar")
 def list_(
     out: OutputOptions,
     field: Annotated[str | None, typer.Option("--field", metavar="FIELD",
@@ -25,7 +32,11 @@ def list_(
                                               help="Only documents with a party matching TEXT "
                                               "(English or Persian).")] = None,
 ) -> None:
-    """List the documents: number, title, Iranian party, Kazakh party, field."""
+    """List the documents: number, short title, field and id.
+
+    Full titles, parties, type and signing date are columns too: name them with --fields
+    (title, party_ir, party_kz, type, signed), or see one document with 'kzir treaties show'.
+    """
     from .. import kb, query
     from ..render.formats import emit_listing
     from ..render.views import treaties_listing
@@ -34,8 +45,10 @@ def list_(
     emit_listing(treaties_listing(docs), out)
 
 
-@app.command("show")
-@output_options
+@app.command("show", epilog=epilog(
+    ("By number", "kzir treaties show 9"),
+    ("By id, as JSON", "kzir treaties show doc-09-rail --json")))
+@output_options("fields", "lang", "calendar", "kb")
 def show(
     out: OutputOptions,
     ref: Annotated[str, typer.Argument(metavar="ID", help="A document id or its number 1-9.",

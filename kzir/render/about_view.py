@@ -6,40 +6,46 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..options import OutputOptions, pick
-from .records import format_date
+from .cells import format_date, localise
+from .labels import enum, phrase
 from .view import Column, Detail, Listing
 
 
 def about_detail(info: Mapping[str, Any], opts: OutputOptions) -> Detail:
-    published = info.get("published")
-    counts = ", ".join(f"{n} {kind}" for kind, n in info["counts"].items() if n)
-    pairs = [
-        ("Title", pick(info.get("title_en") or "", info.get("title_fa") or "", opts.lang)),
+    """Title, source, publication date, KB version and SHA-256, counts; JSON has it all."""
+    lang = opts.lang
+    counts = ", ".join(f"{n} {enum('kind', kind, lang)}" for kind, n in info["counts"].items()
+                       if n)
+    rows = [
+        ("Title", pick(info.get("title_en") or "", info.get("title_fa") or "", lang)),
         ("Source", info.get("source") or ""),
-        ("Published", _published(published, opts)),
+        ("Published", _published(info.get("published"), opts)),
         ("KB", info["kb"]),
-        ("KB version", info.get("kb_version") or "unversioned"),
+        ("KB version", info.get("kb_version") or phrase("unversioned", lang)),
         ("SHA-256", info["kb_sha256"]),
-        ("Records", f"{info['records']} ({counts})"),
-        ("Paragraphs", str(info["paragraphs"])),
-        ("Curated findings", f"{info['curated_findings']} (kzir check computes the others)"),
+        ("Records", f"{localise(str(info['records']), lang)} ({localise(counts, lang)})"),
+        ("Paragraphs", localise(str(info["paragraphs"]), lang)),
+        ("Curated findings", phrase("{n} (kzir check computes the others)", lang,
+                                    n=info["curated_findings"])),
         ("kzir", info["kzir_version"]),
     ]
-    return Detail(pairs=pairs, json=info, title=None)
+    return Detail(pairs=[(phrase(label, lang), value) for label, value in rows], json=info,
+                  dated=True)
 
 
 def _published(date: Mapping[str, Any] | None, opts: OutputOptions) -> str:
     if not date:
-        return "unknown"
-    text = format_date(date, opts.calendar)
+        return phrase("unknown", opts.lang)
+    text = localise(format_date(date, opts.calendar), opts.lang)
     if date.get("basis") == "inferred":
-        return f"{text}, inferred from the text (--json has the reasoning)"
+        return phrase("{date}, inferred from the text (--json has the reasoning)", opts.lang,
+                      date=text)
     return text
 
 
-def _type(info: Any, opts: OutputOptions) -> str:
+def _type(info: Any) -> str:
     if info.enum is None:
-        return info.type
+        return str(info.type)
     values = "|".join("null" if v is None else str(v) for v in info.enum)
     return values if len(values) <= 40 else "enum"
 
@@ -48,14 +54,17 @@ def fields_listing(kind: str, fields: Sequence[Any]) -> Listing:
     """Fields (kzir.fields.FieldInfo) of one kind; JSON gives each as {name, type, …}."""
     return Listing(
         items=fields,
-        title=f"Fields of a {kind} (data/kb.schema.json)",
+        title=("Fields of a {kind} (data/kb.schema.json)", {"kind": kind}),
         columns=[
-            Column("name", "Field", lambda f, o: f.name, header_fa="فیلد"),
-            Column("type", "Type", _type, header_fa="نوع"),
-            Column("required", "Required", lambda f, o: f.required, header_fa="الزامی"),
+            Column("name", "Field name", lambda f, o: f.name, raw=lambda f: f.name, kind="id",
+                   priority=90),
+            Column("type", "Type", lambda f, o: _type(f), raw=_type, kind="id", priority=70),
+            Column("required", "Required", lambda f, o: phrase("yes" if f.required else "no",
+                                                               o.lang),
+                   raw=lambda f: f.required, kind="bool", priority=60),
             Column("description", "Description", lambda f, o: f.description,
-                   header_fa="توضیح"),
+                   raw=lambda f: f.description, priority=50),
         ],
         to_json=lambda f: f.to_json(),
-        empty_message=f"no fields declared for {kind}",
+        empty_message=("no fields declared for {kind}", {"kind": kind}),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..options import OutputOptions, pick
+from .cells import display_cell, localise
 from .formats import resolve_format
 from .sanitize import display
 from .views import trade_listing
@@ -47,9 +48,9 @@ def trade_chart(rows: Sequence[Any], opts: OutputOptions) -> Chart:
     sections = []
     for measure, en, fa in _MEASURES:
         bars = tuple(
-            Bar(group=str(columns["direction"].get(t, opts)),
-                label=f"{t.year}{'*' if t.derived else ''}",
-                value=getattr(t, measure), text=str(columns[measure].get(t, opts)),
+            Bar(group=str(display_cell(columns["direction"], t, opts)),
+                label=localise(f"{t.year}{'*' if t.derived else ''}", opts.lang),
+                value=getattr(t, measure), text=str(display_cell(columns[measure], t, opts)),
                 derived=t.derived)
             for t in ordered if getattr(t, measure) is not None)
         if bars:

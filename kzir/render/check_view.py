@@ -1,4 +1,4 @@
-"""The table view of `kzir check`: one row per audit finding, message in the chosen language."""
+"""The view of `kzir check`: one row per audit finding, message in the chosen language."""
 
 from __future__ import annotations
 
@@ -6,22 +6,19 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..options import OutputOptions
+from .labels import Phrase, enum
 from .view import ID_COLUMN, Column, Listing
 
 
-def _paragraphs(finding: Any, opts: OutputOptions) -> str:
-    return ", ".join(str(n) for n in finding.paragraphs)
-
-
-def _summary(findings: Sequence[Any]) -> str:
-    """'3 errors, 9 warnings, 44 notes (24 computed, 32 curated)' for stderr."""
+def _summary(findings: Sequence[Any]) -> Phrase:
+    """'56 findings: 3 errors, 9 warnings, 44 notes (24 computed, 32 curated)' for stderr."""
     severities = Counter(f.severity for f in findings)
     sources = Counter(f.source for f in findings)
-    parts = [f"{severities[s]} {s}{'' if severities[s] == 1 else 's'}"
-             for s in ("error", "warning", "note")]
-    return (f"{len(findings)} findings: {', '.join(parts)} "
-            f"({sources['computed']} computed, {sources['curated']} curated)")
+    return ("{count} findings: {errors} errors, {warnings} warnings, {notes} notes "
+            "({computed} computed, {curated} curated)",
+            {"count": len(findings), "errors": severities["error"],
+             "warnings": severities["warning"], "notes": severities["note"],
+             "computed": sources["computed"], "curated": sources["curated"]})
 
 
 def findings_listing(findings: Sequence[Any]) -> Listing:
@@ -31,10 +28,15 @@ def findings_listing(findings: Sequence[Any]) -> Listing:
         title="Audit of the article: where it contradicts itself, miscounts or mis-converts",
         columns=[
             ID_COLUMN,
-            Column("severity", "Severity", lambda f, o: f.severity, header_fa="شدت"),
-            Column("category", "Category", lambda f, o: f.category, header_fa="دسته"),
-            Column("message", "Message", lambda f, o: f.message(o.lang), header_fa="پیام"),
-            Column("paragraphs", "Paragraphs", _paragraphs, header_fa="بندها"),
+            Column("severity", "Severity", lambda f, o: enum("severity", f.severity, o.lang),
+                   raw=lambda f: f.severity, kind="enum", priority=60),
+            Column("category", "Category", lambda f, o: enum("category", f.category, o.lang),
+                   raw=lambda f: f.category, kind="enum", priority=50),
+            Column("message", "Message", lambda f, o: f.message(o.lang),
+                   raw=lambda f: (f.message_en, f.message_fa), kind="bilingual", priority=80),
+            Column("paragraphs", "Paragraphs", lambda f, o: ", ".join(map(str, f.paragraphs)),
+                   raw=lambda f: list(f.paragraphs), kind="number", align="right",
+                   priority=40),
         ],
         to_json=lambda f: f.to_json(),
         notes=[_summary(findings)] if findings else [],

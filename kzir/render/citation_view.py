@@ -1,17 +1,19 @@
-"""Show citations and paragraphs: Persian with the quoted spans marked, then the English."""
+"""Citations and paragraphs as listings/details: columns for machines, running text for people.
+
+People get a quotable block (`kzir cite ID -f md|plain`): the Persian quote, the English of its
+paragraph, and a citation line naming the source, the publication date in both calendars and the
+paragraph. On a terminal (`table`) the whole paragraph is shown too, the quote marked in it.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..citations import Citation
 from ..options import OutputOptions
-from .formats import dump_json, resolve_format
-from .sanitize import display
-
-OPEN, CLOSE = "⟦", "⟧"  # plain-text marks around a quoted span
+from .labels import phrase
+from .view import Block, Column, Detail, Listing
 
 
 def _by_paragraph(citations: Sequence[Citation]) -> list[list[Citation]]:
@@ -22,12 +24,11 @@ def _by_paragraph(citations: Sequence[Citation]) -> list[list[Citation]]:
     return list(groups.values())
 
 
-def _pieces(group: Sequence[Citation]) -> tuple[list[tuple[str, bool]], list[str]]:
-    """The paragraph cut into (text, quoted?) pieces, and the quotes not found in it."""
+def _pieces(group: Sequence[Citation]) -> list[tuple[str, bool]]:
+    """The paragraph cut into (text, quoted?) pieces; overlapping quotes become one span."""
     fa = group[0].fa
-    spans = sorted({(c.start, c.end) for c in group if c.start >= 0})
     merged: list[tuple[int, int]] = []
-    for start, end in spans:  # overlapping quotes become one marked span
+    for start, end in sorted({(c.start, c.end) for c in group if c.start >= 0}):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -37,70 +38,72 @@ def _pieces(group: Sequence[Citation]) -> tuple[list[tuple[str, bool]], list[str
         pieces += [(fa[at:start], False), (fa[start:end], True)]
         at = end
     pieces.append((fa[at:], False))
-    missing = [c.quote for c in group if c.start < 0]
-    return [p for p in pieces if p[0]], missing
+    return [p for p in pieces if p[0]]
 
 
-def emit_citations(citations: Sequence[Citation], opts: OutputOptions,
-                   stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
-    fmt = resolve_format(opts, out)
-    if fmt in ("json", "jsonl"):
-        objs = [c.as_dict() for c in citations]
-        if fmt == "json":
-            out.write(dump_json(objs, opts) + "\n")
-        else:
-            out.writelines(dump_json(o, opts, indent=None) + "\n" for o in objs)
-        return
-    if fmt == "table":
-        _rich_citations(citations, out)
-        return
-    for i, group in enumerate(_by_paragraph(citations)):
-        n = group[0].paragraph
-        pieces, missing = _pieces(group)
-        out.write(("\n" if i else "") + f"¶{n} (fa)\n")
-        out.write("".join(OPEN + display(t) + CLOSE if quoted else display(t)
-                          for t, quoted in pieces) + "\n")
-        for quote in missing:
-            out.write(f"(quote not found in the paragraph: «{display(quote)}»)\n")
-        out.write(f"¶{n} (en)\n{display(group[0].en)}\n")
+def citation_line(meta: Mapping[str, Any], paragraph: int, lang: str) -> str:
+    """'— IRNA …, Asia and Oceania desk, published 1401-03-29 (Gregorian 2022-06-19), …'."""
+    published = meta.get("published") or {}
+    template = ("{source}, published {jalali} (Gregorian {gregorian}), paragraph {n}"
+                if published.get("basis") != "inferred" else
+                "{source}, published {jalali} (Gregorian {gregorian}; inferred, the article has "
+                "no dateline), paragraph {n}")
+    one = "fa" if lang == "fa" else "en"
+    return "— " + phrase(template, one, source=phrase(str(meta.get("source", "")), one),
+                         jalali=published.get("jalali", "?"),
+                         gregorian=published.get("gregorian", "?"), n=paragraph)
 
 
-def _rich_citations(citations: Sequence[Citation], out: TextIO) -> None:
-    from rich.console import Console
-    from rich.text import Text
+def citations_listing(citations: Sequence[Citation], meta: Mapping[str, Any], lang: str
+                      ) -> Listing:
+    """A record's sources; `lang` both (default), en or fa decides what people see."""
 
-    console = Console(file=out, highlight=False)
-    for i, group in enumerate(_by_paragraph(citations)):
-        n = group[0].paragraph
-        if i:
-            console.print()
-        console.print(Text(f"¶{n} (fa)", style="bold"))
-        pieces, missing = _pieces(group)
-        text = Text()
-        for piece, quoted in pieces:
-            text.append(display(piece), style="bold reverse" if quoted else "")
-        for quote in missing:
-            text.append(f"\n(quote not found: «{display(quote)}»)")
-        console.print(text)
-        console.print(Text(f"¶{n} (en)", style="bold"))
-        console.print(Text(display(group[0].en)))
+    def prose(opts: OutputOptions, style: str) -> list[Block]:
+        blocks = []
+        for group in _by_paragraph(citations):
+            n = group[0].paragraph
+            lines: list[list[tuple[str, bool]]] = []
+            if lang != "en":
+                if style == "table":  # on a terminal: the whole paragraph, quotes marked
+                    lines.append(_pieces(group))
+                else:
+                    lines += [[("«" + c.quote + "»", False)] for c in group]
+                lines += [[(phrase("(quote not found in the paragraph: «{quote}»)", lang,
+                                   quote=c.quote), False)] for c in group if c.start < 0]
+            if lang != "fa":
+                lines.append([(phrase("¶{n} in English", "en", n=n) + ": " + group[0].en,
+                               False)])
+            lines.append([(citation_line(meta, n, lang), False)])
+            blocks.append(Block("", lines, quote=True))
+        return blocks
+
+    return Listing(
+        items=citations,
+        columns=[
+            Column("record", "ID", lambda c, o: c.record, raw=lambda c: c.record, kind="id"),
+            Column("paragraph", "¶", lambda c, o: c.paragraph, raw=lambda c: c.paragraph,
+                   kind="number"),
+            Column("quote", "Quote", lambda c, o: c.quote, raw=lambda c: c.quote),
+            Column("start", "Start", lambda c, o: c.start, raw=lambda c: c.start,
+                   kind="number"),
+            Column("end", "End", lambda c, o: c.end, raw=lambda c: c.end, kind="number"),
+            Column("fa", "Persian", lambda c, o: c.fa, raw=lambda c: c.fa),
+            Column("en", "English", lambda c, o: c.en, raw=lambda c: c.en),
+        ],
+        to_json=lambda c: c.as_dict(),
+        prose=prose,
+    )
 
 
-def emit_paragraph(n: int, fa: str, en: str, lang: str, opts: OutputOptions,
-                   stream: TextIO | None = None) -> None:
+def paragraph_detail(n: int, fa: str, en: str, lang: str) -> Detail:
     """Paragraph N in Persian, English or both (Persian first, as the source)."""
-    out = stream or sys.stdout
-    fmt = resolve_format(opts, out)
-    if fmt in ("json", "jsonl"):
-        obj = {"n": n, "fa": fa, "en": en} if lang == "both" else {"n": n, lang: fa if
-                                                                    lang == "fa" else en}
-        out.write(dump_json(obj, opts, indent=2 if fmt == "json" else None) + "\n")
-        return
-    parts = [("fa", fa), ("en", en)] if lang == "both" else [(lang, fa if lang == "fa" else en)]
-    for i, (code, text) in enumerate(parts):
-        if i:
-            out.write("\n")
-        if lang == "both":
-            out.write(f"¶{n} ({code})\n")
-        out.write(display(text) + "\n")
+    texts = {"fa": fa, "en": en}
+    langs = ["fa", "en"] if lang == "both" else [lang]
+    obj: dict[str, Any] = {"n": n, **{code: texts[code] for code in langs}}
+
+    def prose(opts: OutputOptions, style: str) -> list[Block]:
+        heading = lang == "both"
+        return [Block(f"¶{n} ({code})" if heading else "", [[(texts[code], False)]])
+                for code in langs]
+
+    return Detail(pairs=[], json=obj, prose=prose, uses_lang=True)

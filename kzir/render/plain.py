@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .sanitize import display
+from .view import Block
 
 
 def display_width(text: str) -> int:
@@ -47,3 +48,16 @@ def write_pairs(title: str | None, pairs: Sequence[tuple[str, str]], stream: Tex
         stream.write(f"{_pad(display(label), width, 'left')}  {display(lines[0])}".rstrip() + "\n")
         for more in lines[1:]:
             stream.write(f"{' ' * width}  {display(more)}".rstrip() + "\n")
+
+
+def write_blocks(blocks: Sequence[Block], stream: TextIO, open_mark: str = "⟦",
+                 close_mark: str = "⟧") -> None:
+    """Running text (a citation, a paragraph): each block's heading, then its lines."""
+    for i, block in enumerate(blocks):
+        if i:
+            stream.write("\n")
+        if block.heading:
+            stream.write(display(block.heading) + "\n")
+        for line in block.lines:
+            stream.write("".join(open_mark + display(t) + close_mark if marked else display(t)
+                                 for t, marked in line) + "\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..options import OutputOptions
 from ..search import Hit, Results
+from .labels import Phrase, enum
 from .view import ID_COLUMN, Column, Listing
 
 
@@ -44,32 +44,36 @@ def explain_text(explain: Mapping[str, Any] | None) -> str:
     return text
 
 
-def _paragraphs(hit: Hit, opts: OutputOptions) -> str:
-    return ", ".join(map(str, hit.paragraphs))
-
-
 def search_listing(results: Results, *, explain: bool = False) -> Listing:
     """Ranked results; `explain` adds a column saying why each ranked where it did."""
     columns = [
-        Column("rank", "#", lambda h, o: h.rank, align="right"),
-        Column("kind", "Kind", lambda h, o: h.kind, header_fa="نوع"),
+        Column("rank", "#", lambda h, o: h.rank, raw=lambda h: h.rank, kind="number",
+               align="right", priority=95),
+        Column("kind", "Kind", lambda h, o: enum("kind", h.kind, o.lang), raw=lambda h: h.kind,
+               kind="enum", priority=40),
         ID_COLUMN,
-        Column("snippet", "Snippet", lambda h, o: h.snippet, header_fa="متن"),
-        Column("paragraphs", "¶", _paragraphs, header_fa="بند"),
+        Column("snippet", "Snippet", lambda h, o: h.snippet, raw=lambda h: h.snippet,
+               priority=80),
+        Column("paragraphs", "¶", lambda h, o: ", ".join(map(str, h.paragraphs)),
+               raw=lambda h: list(h.paragraphs), kind="number", align="right", priority=60),
     ]
     if explain:
         columns.append(Column("explain", "Why (BM25F: term score, idf; field tf)",
-                              lambda h, o: explain_text(h.explain), header_fa="چرا"))
-    notes = []
+                              lambda h, o: explain_text(h.explain),
+                              raw=lambda h: explain_text(h.explain), priority=70))
+    counts: list[Phrase] = []
     shown, total = len(results.hits), results.total
     if shown < total:
-        notes.append(f"{shown} of {total} matches shown (--limit N to see more)")
+        counts.append(("{shown} of {total} matches shown (--limit N to see more)",
+                       {"shown": shown, "total": total}))
     return Listing(
         items=results.hits,
         columns=columns,
-        title=f"Search: {results.query.text}",
+        title=("Search: {query}", {"query": results.query.text}),
         to_json=hit_json,
-        counts=notes,
+        counts=counts,
         # with --limit 0 the count line already says how many matched
-        empty_message="" if results.total else f"no matches for {results.query.text!r}",
+        empty_message="" if results.total else ("no matches for {query}",
+                                                {"query": repr(results.query.text)}),
+        uses_lang=True,  # the snippet is in the chosen language
     )

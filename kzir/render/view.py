@@ -1,4 +1,9 @@
-"""Presentation-neutral descriptions of what to print: a listing of rows or one record's details."""
+"""Presentation-neutral descriptions of what to print: a listing of rows or one object's details.
+
+A column has a raw value (for machines: numbers as numbers, dates as objects, text in both
+languages) and a display (for people: `≈729,000`, `1400 (2021-03-21 – 2022-03-20)`). Its `kind`
+says how a table may treat it: ids, numbers and dates are never split across lines; text wraps.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..options import OutputOptions
+from .labels import Phrase
 
 Getter = Callable[[Any, OutputOptions], Any]
+RawGetter = Callable[[Any], Any]
+
+KINDS = ("text", "bilingual", "id", "number", "date", "enum", "bool")
+"""bilingual: raw is an (en, fa) pair; date: raw is a KB date object or None."""
+UNBROKEN = frozenset({"id", "number", "date"})
+"""Column kinds whose values a table must never split inside a word."""
 
 
 def record_json(item: Any) -> dict[str, Any]:
@@ -19,40 +31,82 @@ def record_json(item: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its key (for --fields/--sort/CSV), header, and how to get its display value."""
+    """One column: key (for --fields/--sort), English header, display, raw value and kind.
+
+    `priority` decides which columns a narrow terminal drops first (lowest first); `companions`
+    are extra machine-only cells, such as a figure's qualifier beside the figure.
+    """
 
     key: str
     header: str
-    get: Getter
+    display: Getter
+    raw: RawGetter | None = None
+    kind: str = "text"
     align: str = "left"
-    header_fa: str | None = None
+    priority: int = 50
+    companions: tuple[tuple[str, RawGetter], ...] = ()
 
-    def title(self, lang: str) -> str:
-        return self.header_fa if lang == "fa" and self.header_fa else self.header
+    def raw_value(self, item: Any, opts: OutputOptions) -> Any:
+        """The machine value; a column without a raw getter gives its display."""
+        return self.raw(item) if self.raw is not None else self.display(item, opts)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of running text for people: a heading and lines of (text, quoted?) pieces."""
+
+    heading: str
+    lines: Sequence[Sequence[tuple[str, bool]]]
+    quote: bool = False  # a quotation (markdown: a > block)
+    rtl: bool = False  # Persian text
+
+
+Prose = Callable[[OutputOptions, str], Sequence[Block]]
+"""How a citation or paragraph reads for people in a format (table, plain, md); machines get
+the columns (or the detail's object) instead."""
 
 
 @dataclass
 class Listing:
-    """Rows to print: the table view (columns) and the machine view (to_json) of the same items."""
+    """Rows to print: columns for tables and CSV, `to_json` for JSON, one set of items."""
 
     items: Sequence[Any]
     columns: Sequence[Column]
-    title: str | None = None
+    title: Phrase | None = None
+    extra_columns: Sequence[Column] = ()  # not shown unless named in --fields (or --sort)
     to_json: Callable[[Any], Mapping[str, Any]] = record_json
-    notes: list[str] = field(default_factory=list)  # explanations, for people only
-    counts: list[str] = field(default_factory=list)  # "N of M" lines, for every format
-    empty_message: str = "no results"
+    notes: list[Phrase] = field(default_factory=list)  # explanations, for people only
+    counts: list[Phrase] = field(default_factory=list)  # "N of M" lines, for every format
+    empty_message: Phrase = "no results"
+    prose: Prose | None = None  # running text instead of a table for people
+    uses_lang: bool = False  # machine output depends on --lang (search snippets)
 
 
 @dataclass
 class Detail:
-    """One object shown as label/value pairs to people and as one JSON object to scripts."""
+    """One object: label/value pairs for people, one JSON object (and a CSV row) for machines."""
 
     pairs: Sequence[tuple[str, str]]
     json: Mapping[str, Any]
-    title: str | None = None
-    notes: list[str] = field(default_factory=list)
+    title: Phrase | None = None
+    notes: list[Phrase] = field(default_factory=list)
+    prose: Prose | None = None
+    uses_lang: bool = False
+    dated: bool = False  # shows a date, so --calendar applies
 
 
-ID_COLUMN = Column("id", "ID", lambda item, opts: item.id, header_fa="شناسه")
-"""Every listing ends with the id, the handle for `kzir show`, `kzir cite` and scripts."""
+ID_COLUMN = Column("id", "ID", lambda item, opts: item.id, raw=lambda item: item.id, kind="id",
+                   priority=90)
+"""Every listing shows the id, the handle for `kzir show`, `kzir cite` and scripts."""
+
+
+def text_column(key: str, header: str, name: str, *, priority: int = 50) -> Column:
+    """A record's `<name>_en`/`<name>_fa` pair: shown in the chosen language, both for machines."""
+    return Column(key, header, lambda r, o: r.text(name, o.lang),
+                  raw=lambda r: (r.text(name, "en"), r.text(name, "fa")), kind="bilingual",
+                  priority=priority)
+
+
+def all_columns(listing: Listing) -> dict[str, Column]:
+    """The listing's columns by key, the ones shown by default first."""
+    return {c.key: c for c in [*listing.columns, *listing.extra_columns]}

@@ -1,57 +1,78 @@
-"""The table views of each command: which columns, in which language and calendar."""
+"""The views of the listing commands: which columns, their raw values, displays and priorities.
+
+Priorities (higher stays longer on a narrow terminal): the row's handle (number, id) and its
+main value first, then the title, then details.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Document, Trade
 from ..options import OutputOptions, pick
-from .view import ID_COLUMN, Column, Listing
+from .cells import format_date, format_period
+from .labels import enum, phrase
+from .view import ID_COLUMN, Column, Listing, text_column
+
+
+def _enum_column(key: str, header: str, group: str, attr: str | None = None, *,
+                 priority: int = 50) -> Column:
+    """A KB enumeration: its value for machines, its label (in the chosen language) for people."""
+    name = attr or key
+    return Column(key, header, lambda r, o: enum(group, getattr(r, name), o.lang),
+                  raw=lambda r: getattr(r, name), kind="enum", priority=priority)
 
 
 def _party(country: str):
     def get(doc: Document, opts: OutputOptions) -> str:
         return "; ".join(pick(p.name_en, p.name_fa, opts.lang) for p in doc.party(country))
 
-    return get
+    def raw(doc: Document) -> tuple[str, str]:
+        parties = doc.party(country)
+        return "; ".join(p.name_en for p in parties), "; ".join(p.name_fa for p in parties)
+
+    return get, raw
+
+
+def _date_column(key: str, header: str, attr: str, *, priority: int = 80) -> Column:
+    return Column(key, header, lambda r, o: format_date(getattr(r, attr), o.calendar),
+                  raw=lambda r: r.data.get(attr), kind="date", priority=priority)
 
 
 def treaties_listing(docs: Sequence[Document]) -> Listing:
+    """Number, short title, field and id by default; full titles and parties via --fields."""
+    ir, kz = _party("IR"), _party("KZ")
     return Listing(
         items=docs,
         title="Cooperation documents signed during Tokayev's visit, June 2022",
         columns=[
-            Column("index", "#", lambda d, o: d.index, align="right"),
-            Column("title", "Title", lambda d, o: d.text("title", o.lang), header_fa="عنوان"),
-            Column("party_ir", "Iranian party", _party("IR"), header_fa="طرف ایرانی"),
-            Column("party_kz", "Kazakh party", _party("KZ"), header_fa="طرف قزاقستانی"),
-            Column("field", "Field", lambda d, o: d.field, header_fa="حوزه"),
+            Column("index", "#", lambda d, o: d.index, raw=lambda d: d.index, kind="number",
+                   align="right", priority=95),
+            text_column("short_title", "Short title", "short_title", priority=85),
+            _enum_column("field", "Field", "field", priority=60),
+            ID_COLUMN,
+        ],
+        extra_columns=[
+            text_column("title", "Title", "title"),
+            _enum_column("type", "Type", "document_type"),
+            Column("party_ir", "Iranian party", ir[0], raw=ir[1], kind="bilingual"),
+            Column("party_kz", "Kazakh party", kz[0], raw=kz[1], kind="bilingual"),
+            _date_column("signed", "Signed", "signed"),
         ],
         empty_message="no documents match",
     )
 
 
-_BASIS = {"stated": "تصریح‌شده", "derived": "محاسبه‌شده", "inferred": "استنباطی"}
-
-
-def basis(value: str, lang: str) -> str:
-    """How a value is known (stated, derived, inferred), in the chosen language."""
-    return pick(value, _BASIS.get(value, value), lang)
-
-
-_QUALIFIER_MARK = {"nearly": "≈", "approximately": "≈", "more than": ">"}
-_DIRECTION_EN = {"total": "total", "export": "Iran → KZ (export)", "import": "KZ → Iran (import)"}
-_DIRECTION_FA = {"total": "کل", "export": "صادرات ایران", "import": "واردات از قزاقستان"}
-
-
 def _amount(field: str):
+    marks = {"nearly": "≈", "approximately": "≈", "about": "≈", "more than": ">"}
+
     def get(t: Trade, opts: OutputOptions) -> str:
         value = getattr(t, field)
         if value is None:
             return ""
-        mark = _QUALIFIER_MARK.get(t.data.get(f"{field}_qualifier") or "", "")
-        return f"{mark}{value:,}"
+        return f"{marks.get(t.data.get(f'{field}_qualifier') or '', '')}{value:,}"
 
     return get
 
@@ -66,34 +87,43 @@ def _growth(field: str):
 
 def _trade_year(t: Trade, opts: OutputOptions) -> str:
     if t.year is None:
-        return f"{t.span_years} years"
+        return phrase("{n} years", opts.lang, n=t.span_years)
     period: Any = t.data.get("period")
     if period and opts.calendar != "jalali":
-        from .records import format_date
-
         return format_date(period, opts.calendar)
     return str(t.year)
 
 
+def _number(field: str, header: str, display: Any, *, priority: int,
+            companions: tuple[tuple[str, Any], ...] = ()) -> Column:
+    return Column(field, header, display, raw=lambda r: getattr(r, field), kind="number",
+                  align="right", priority=priority, companions=companions)
+
+
 def trade_listing(rows: Sequence[Trade]) -> Listing:
+    def qualifier(field: str):
+        return lambda t: t.data.get(f"{field}_qualifier")
+
     return Listing(
         items=rows,
         title="Iran–Kazakhstan trade (Iran's Customs, paragraphs 25–28)",
         columns=[
-            Column("year", "Year", _trade_year, header_fa="سال"),
-            Column("direction", "Direction",
-                   lambda t, o: pick(_DIRECTION_EN[t.direction], _DIRECTION_FA[t.direction],
-                                     o.lang),
-                   header_fa="جهت"),
-            Column("tonnes", "Tonnes", _amount("tonnes"), align="right", header_fa="تن"),
-            Column("usd", "USD", _amount("usd"), align="right", header_fa="دلار"),
-            Column("tonnes_growth_pct", "Weight growth", _growth("tonnes_growth_pct"),
-                   align="right", header_fa="رشد وزنی"),
-            Column("usd_growth_pct", "Value growth", _growth("usd_growth_pct"), align="right",
-                   header_fa="رشد ارزشی"),
-            Column("basis", "Basis",
-                   lambda t, o: basis("derived" if t.derived else "stated", o.lang),
-                   header_fa="مبنا"),
+            # people read the Iranian year with its Gregorian span; machines get the year,
+            # the span as separate ISO dates, and how many years a total covers
+            Column("year", "Year", _trade_year, raw=lambda t: t.data.get("period"), kind="date",
+                   priority=95, companions=(("year", lambda t: t.year),
+                                            ("span_years", lambda t: t.span_years))),
+            _enum_column("direction", "Direction", "direction", priority=90),
+            _number("tonnes", "Tonnes", _amount("tonnes"), priority=85,
+                    companions=(("tonnes_qualifier", qualifier("tonnes")),)),
+            _number("usd", "USD", _amount("usd"), priority=85,
+                    companions=(("usd_qualifier", qualifier("usd")),)),
+            _number("tonnes_growth_pct", "Weight growth", _growth("tonnes_growth_pct"),
+                    priority=40),
+            _number("usd_growth_pct", "Value growth", _growth("usd_growth_pct"), priority=40),
+            Column("basis", "Basis", lambda t, o: enum("basis", _basis(t), o.lang), raw=_basis,
+                   kind="enum", priority=60),
+            dataclasses.replace(ID_COLUMN, priority=30),
         ],
         notes=(["derived rows are computed from the 1400 growth rates (see `kzir show ID`)"]
                if any(t.derived for t in rows) else []),
@@ -101,20 +131,18 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
     )
 
 
-# ---------------------------------------------------------------- issue 3 listings
-
-_COUNTRY = {"IR": ("Iran", "ایران"), "KZ": ("Kazakhstan", "قزاقستان"), None: ("—", "—")}
-
-
-def country_name(code: str | None, lang: str) -> str:
-    en, fa = _COUNTRY.get(code, (code or "", code or ""))
-    return pick(en, fa, lang)
+def _basis(t: Trade) -> str:
+    return "derived" if t.derived else "stated"
 
 
-def _event_period(event: Any, opts: OutputOptions) -> str:
-    from .records import format_period
-
-    return format_period(event.date, event.end_date, opts.calendar)
+def _period_object(event: Any) -> Mapping[str, Any] | None:
+    """An event's date, or its whole period when it has an end date (machines get both ends)."""
+    start, end = event.data.get("date"), event.data.get("end_date")
+    if not start or not end:
+        return start
+    return {side: f"{str(start[side]).split('/')[0]}/{str(end[side]).split('/')[-1]}"
+            for side in ("jalali", "gregorian")} | {"precision": start.get("precision"),
+                                                    "basis": start.get("basis")}
 
 
 def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -> Listing:
@@ -122,15 +150,21 @@ def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -
         return ", ".join(people[p].text("name", opts.lang) if p in people else p
                          for p in event.participants)
 
+    def who_raw(event: Any) -> tuple[str, str]:
+        return tuple(", ".join(people[p].text("name", lang) if p in people else p  # type: ignore[return-value]
+                               for p in event.participants) for lang in ("en", "fa"))
+
     return Listing(
         items=rows,
         title=title,
         columns=[
-            Column("date", "Date", _event_period, header_fa="تاریخ"),
-            Column("type", "Type", lambda e, o: e.type, header_fa="نوع"),
-            Column("title", "Event", lambda e, o: e.text("title", o.lang), header_fa="رویداد"),
-            Column("place", "Place", lambda e, o: e.text("place", o.lang), header_fa="مکان"),
-            Column("participants", "Participants", who, header_fa="شرکت‌کنندگان"),
+            Column("date", "Date", lambda e, o: format_period(e.date, e.end_date, o.calendar),
+                   raw=_period_object, kind="date", priority=95),
+            _enum_column("type", "Type", "event_type", "type", priority=45),
+            text_column("title", "Event", "title", priority=85),
+            text_column("place", "Place", "place", priority=35),
+            Column("participants", "Participants", who, raw=who_raw, kind="bilingual",
+                   priority=30),
             ID_COLUMN,
         ],
         notes=["~ marks a date inferred from context (see 'kzir show ID' for how)"]
@@ -144,37 +178,36 @@ def resources_listing(rows: Sequence[Any]) -> Listing:
         items=rows,
         title="Kazakhstan's underground resources: world rank (estimated, paragraph 35)",
         columns=[
-            Column("rank", "Rank", lambda r, o: r.rank if r.rank is not None else r.rank_band,
-                   align="right", header_fa="رتبه"),
-            Column("resource", "Resource", lambda r, o: r.text("resource", o.lang),
-                   header_fa="منبع"),
+            Column("rank", "Rank", lambda r, o: r.rank if r.rank is not None
+                   else enum("rank_band", r.rank_band, o.lang),
+                   raw=lambda r: r.rank, kind="number", align="right", priority=95,
+                   companions=(("rank_band", lambda r: r.rank_band),)),
+            text_column("resource", "Resource", "resource", priority=85),
             ID_COLUMN,
         ],
         empty_message="no resources match",
     )
 
 
-_MISSION_TYPE = {"embassy": ("embassy", "سفارت"), "consulate_general": ("consulate general",
-                                                                         "سرکنسولگری")}
+def _country(attr: str, header: str, *, priority: int) -> Column:
+    return Column(attr, header, lambda r, o: enum("country", getattr(r, attr), o.lang) or "—",
+                  raw=lambda r: getattr(r, attr), kind="enum", priority=priority)
 
 
 def missions_listing(rows: Sequence[Any]) -> Listing:
-    def kind(m: Any, opts: OutputOptions) -> str:
-        en, fa = _MISSION_TYPE.get(m.type, (m.type, m.type))
-        return pick(en, fa, opts.lang)
+    def basis(m: Any) -> str:
+        return "inferred" if m.data.get("inferred") else "stated"
 
     return Listing(
         items=rows,
         title="Diplomatic missions (paragraph 22)",
         columns=[
-            Column("country", "Of", lambda m, o: country_name(m.country, o.lang),
-                   header_fa="کشور"),
-            Column("type", "Mission", kind, header_fa="نمایندگی"),
-            Column("city", "City", lambda m, o: m.text("city", o.lang), header_fa="شهر"),
-            Column("host_country", "In", lambda m, o: country_name(m.host_country, o.lang),
-                   header_fa="میزبان"),
-            Column("basis", "Basis", lambda m, o: basis(
-                "inferred" if m.data.get("inferred") else "stated", o.lang), header_fa="مبنا"),
+            _country("country", "Of", priority=80),
+            _enum_column("type", "Mission", "mission_type", priority=85),
+            text_column("city", "City", "city", priority=85),
+            _country("host_country", "In", priority=50),
+            Column("basis", "Basis", lambda m, o: enum("basis", basis(m), o.lang), raw=basis,
+                   kind="enum", priority=40),
             ID_COLUMN,
         ],
         empty_message="no missions match",
@@ -182,15 +215,20 @@ def missions_listing(rows: Sequence[Any]) -> Listing:
 
 
 def people_listing(rows: Sequence[Any]) -> Listing:
+    def roles(p: Any, opts: OutputOptions) -> str:
+        return "; ".join(pick(r.en, r.fa, opts.lang) for r in p.roles)
+
     return Listing(
         items=rows,
         title="People named in the article",
         columns=[
-            Column("name", "Name", lambda p, o: p.text("name", o.lang), header_fa="نام"),
-            Column("roles", "Roles", lambda p, o: "; ".join(pick(r.en, r.fa, o.lang)
-                                                            for r in p.roles), header_fa="سمت‌ها"),
-            Column("variants_fa", "Spellings in the article", lambda p, o: " | ".join(
-                p.variants_fa), header_fa="املاها در متن"),
+            text_column("name", "Name", "name", priority=95),
+            Column("roles", "Roles", roles, raw=lambda p: ("; ".join(r.en for r in p.roles),
+                                                           "; ".join(r.fa for r in p.roles)),
+                   kind="bilingual", priority=40),
+            Column("variants_fa", "Spellings in the article",
+                   lambda p, o: " | ".join(p.variants_fa), raw=lambda p: list(p.variants_fa),
+                   priority=60),
             ID_COLUMN,
         ],
     )
@@ -201,26 +239,33 @@ def organizations_listing(rows: Sequence[Any]) -> Listing:
         items=rows,
         title="Organisations and forums",
         columns=[
-            Column("name", "Name", lambda r, o: r.text("name", o.lang), header_fa="نام"),
-            Column("country", "Country", lambda r, o: country_name(r.country, o.lang),
-                   header_fa="کشور"),
-            Column("type", "Type", lambda r, o: r.type, header_fa="نوع"),
+            text_column("name", "Name", "name", priority=95),
+            _country("country", "Country", priority=60),
+            _enum_column("type", "Type", "organization_type", priority=50),
             ID_COLUMN,
         ],
         empty_message="no organisations match",
     )
 
 
-def _fact_text(fact: Any, opts: OutputOptions) -> str:
-    text = fact.text("text", opts.lang)
+def _fact_text(fact: Any, lang: str) -> str:
+    text = fact.text("text", lang)
     items = fact.data.get("items") or []
     if items:
-        text += " — " + "; ".join(pick(str(i.get("en", "")), str(i.get("fa", "")), opts.lang)
+        text += " — " + "; ".join(pick(str(i.get("en", "")), str(i.get("fa", "")), lang)
                                   for i in items)
     borders = fact.data.get("borders") or []
-    if borders and opts.lang != "fa":
-        text += " — " + "; ".join(f"{b.get('direction')}: {b.get('country_en')}" for b in borders)
+    if borders:
+        text += " — " + "; ".join(
+            pick(f"{b.get('direction')}: {b.get('country_en')}", str(b.get("country_fa", "")),
+                 lang) for b in borders)
     return text
+
+
+def _paragraphs_column(*, priority: int = 70) -> Column:
+    return Column("paragraphs", "¶", lambda r, o: ", ".join(map(str, r.paragraphs)),
+                  raw=lambda r: list(r.paragraphs), kind="number", align="right",
+                  priority=priority)
 
 
 def facts_listing(rows: Sequence[Any], title: str) -> Listing:
@@ -228,29 +273,31 @@ def facts_listing(rows: Sequence[Any], title: str) -> Listing:
         items=rows,
         title=title,
         columns=[
-            Column("title", "Topic", lambda f, o: f.text("title", o.lang), header_fa="موضوع"),
-            Column("text", "Fact", _fact_text, header_fa="واقعیت"),
-            Column("paragraphs", "¶", lambda f, o: ", ".join(map(str, f.paragraphs)),
-                   align="right"),
+            text_column("title", "Topic", "title", priority=60),
+            Column("text", "Fact", lambda f, o: _fact_text(f, o.lang),
+                   raw=lambda f: (_fact_text(f, "en"), _fact_text(f, "fa")), kind="bilingual",
+                   priority=85),
+            _paragraphs_column(),
             ID_COLUMN,
         ],
     )
 
 
 def records_listing(rows: Sequence[Any]) -> Listing:
-    """Any records: the columns every kind has."""
-    return Listing(
-        items=rows,
-        title="Records",
-        columns=[
-            ID_COLUMN,
-            Column("kind", "Kind", lambda r, o: r.kind),
-            Column("label", "Label", lambda r, o: r.label(o.lang), header_fa="عنوان"),
-            Column("paragraphs", "¶", lambda r, o: " ".join(map(str, r.paragraphs))),
-            Column("summary", "Summary", lambda r, o: r.text("summary", o.lang),
-                   header_fa="خلاصه"),
-        ],
-    )
+    """Every field of the records, as stored: what `kzir export` writes as CSV/TSV."""
+    keys: list[str] = []
+    for row in rows:
+        keys.extend(k for k in row.data if k not in keys)
+    return Listing(items=rows, title="Records", columns=[_field(k, rows) for k in keys])
+
+
+def _field(key: str, rows: Sequence[Any]) -> Column:
+    from .cells import is_date
+
+    values = [r.data.get(key) for r in rows if r.data.get(key) is not None]
+    kind = "date" if values and all(is_date(v) for v in values) else "text"
+    return Column(key, key, lambda r, o: r.data.get(key), raw=lambda r: r.data.get(key),
+                  kind=kind)
 
 
 def paragraphs_listing(rows: Sequence[Any]) -> Listing:
@@ -259,9 +306,10 @@ def paragraphs_listing(rows: Sequence[Any]) -> Listing:
         title="Paragraphs of the article",
         to_json=lambda p: {"n": p.n, "fa": p.fa, "en": p.en, "role": p.role},
         columns=[
-            Column("n", "¶", lambda p, o: p.n, align="right"),
-            Column("role", "Role", lambda p, o: p.role),
-            Column("fa", "Persian", lambda p, o: p.fa),
-            Column("en", "English", lambda p, o: p.en),
+            Column("n", "¶", lambda p, o: p.n, raw=lambda p: p.n, kind="number", align="right"),
+            Column("role", "Role", lambda p, o: enum("paragraph_role", p.role, o.lang),
+                   raw=lambda p: p.role, kind="enum"),
+            Column("fa", "Persian", lambda p, o: p.fa, raw=lambda p: p.fa),
+            Column("en", "English", lambda p, o: p.en, raw=lambda p: p.en),
         ],
     )
