@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -119,7 +120,19 @@ def kind_columns(records: Sequence[Mapping[str, Any]]) -> list[Column]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text for a cell; a lone surrogate (valid JSON, not UTF-8) stays exact as an escape."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _insert(db: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    """executemany, with text SQLite can store: UTF-8 has no lone surrogates, so a --kb string
+    holding one is stored with U+FFFD in its place (the record's `json` column keeps it exact)."""
+    db.executemany(sql, ([_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in row]
+                         for row in rows))
 
 
 def _cell(raw: Mapping[str, Any], column: Column) -> Any:
@@ -229,8 +242,8 @@ def _write_records(db: sqlite3.Connection, kb: KB) -> None:
                      _dumps(list(record.paragraphs)), _dumps(dict(data)), text_en, text_fa))
         sources.extend((record.id, i, s.paragraph, s.quote)
                        for i, s in enumerate(record.sources, 1))
-    db.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO sources VALUES (?,?,?,?)", sources)
+    _insert(db, "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    _insert(db, "INSERT INTO sources VALUES (?,?,?,?)", sources)
 
 
 def _write_kinds(db: sqlite3.Connection, kb: KB) -> dict[str, list[Column]]:
@@ -244,7 +257,7 @@ def _write_kinds(db: sqlite3.Connection, kb: KB) -> dict[str, list[Column]]:
         db.execute(f"CREATE TABLE {_quote(kind)} (id TEXT PRIMARY KEY REFERENCES records(id)"
                    f"{', ' + defs if defs else ''})")
         marks = ",".join("?" * (len(columns) + 1))
-        db.executemany(f"INSERT INTO {_quote(kind)} VALUES ({marks})",
+        _insert(db, f"INSERT INTO {_quote(kind)} VALUES ({marks})",
                        ([raw["id"], *(_cell(raw, c) for c in columns)] for raw in raws))
     return plans
 
@@ -266,8 +279,8 @@ def _write_findings(db: sqlite3.Connection, kb: KB, findings: Sequence[Any]) -> 
                      None if related is None else _dumps(related), extra.get("field"),
                      _dumps(list(f.paragraphs)), order.get((f.source, f.id)), _dumps(obj)))
         evidence.extend((position, i, e.paragraph, e.quote) for i, e in enumerate(f.evidence, 1))
-    db.executemany(f"INSERT INTO findings VALUES ({','.join('?' * 15)})", rows)
-    db.executemany("INSERT INTO finding_evidence VALUES (?,?,?,?)", evidence)
+    _insert(db, f"INSERT INTO findings VALUES ({','.join('?' * 15)})", rows)
+    _insert(db, "INSERT INTO finding_evidence VALUES (?,?,?,?)", evidence)
 
 
 def _write_meta(db: sqlite3.Connection, kb: KB, kb_sha256: str, kzir_version: str) -> None:
@@ -288,7 +301,7 @@ def _write_meta(db: sqlite3.Connection, kb: KB, kb_sha256: str, kzir_version: st
         "records": str(len(kb.raw_records)),
         "tokenize": TOKENIZE,
     }
-    db.executemany("INSERT INTO meta VALUES (?, ?)", pairs.items())
+    _insert(db, "INSERT INTO meta VALUES (?, ?)", pairs.items())
 
 
 def build(db: sqlite3.Connection, kb: KB, findings: Sequence[Any], *, kb_sha256: str,
@@ -296,7 +309,7 @@ def build(db: sqlite3.Connection, kb: KB, findings: Sequence[Any], *, kb_sha256:
     """Create and fill every table in an empty database (one transaction)."""
     with db:
         db.executescript(_DDL)
-        db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
+        _insert(db, "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
                        ((p.n, p.role, p.fa, p.en, index_text(p.en), index_text(p.fa))
                         for p in sorted(kb.paragraphs.values(), key=lambda p: p.n)))
         _write_records(db, kb)

@@ -52,3 +52,37 @@ def test_a_broken_pipe_is_quiet() -> None:
     proc = subprocess.run(["sh", "-c", '"$0" export | head -c 10 >/dev/null', *kzir_cmd()],
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.parametrize("args", [
+    ["trade", "--debug", "-n", "1"], ["--debug", "trade", "-n", "1"],
+    ["people", "--rtl", "logical"], ["--rtl", "logical", "people"],
+])
+def test_global_options_work_before_or_after_the_command(args: list[str]) -> None:
+    proc = _run(args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout
+
+
+def test_kb_given_before_and_after_the_command_takes_one_route(tmp_path) -> None:
+    missing = str(tmp_path / "missing.json")
+    for args in (["--kb", missing, "people"], ["people", "--kb", missing],
+                 ["--kb", "/elsewhere.json", "people", "--kb", missing]):
+        proc = _run(args)
+        assert proc.returncode == 1 and missing in proc.stderr, (args, proc.stderr)
+    assert _run(["people"], env={"KZIR_KB": missing}).returncode == 1
+
+
+def test_in_process_runs_do_not_share_a_kb(tmp_path) -> None:
+    """Two runs in one process with different --kb values don't see each other."""
+    import contextlib
+    import io
+
+    from kzir.cli import run
+
+    missing = str(tmp_path / "missing.json")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert run(["--kb", missing, "people", "--json"]) == 1
+        assert run(["people", "--json"]) == 0
+    assert os.environ.get("KZIR_KB") is None

@@ -292,7 +292,7 @@ def test_persian_stemmer(word: str, stem: str) -> None:
 
 @pytest.mark.parametrize("query", [
     '"uranium" AND (gold OR [lead])', "*", "(((", '""', "'; DROP TABLE records; --",
-    "\\", "[a-z]+", "%s {0} $1", "uranium NOT gold", "-", "؟؟؟", "\u200c\u200c", "a" * 5000,
+    "\\", "[a-z]+", "%s {0} $1", "uranium NOT gold", "-", "؟؟؟", "\u200c\u200c", "a" * 1000,
     "\x00\x1e\x1b[31m", "🙂 uranium", "9" * 400, "1" * 30 + " million", "00000",
 ])
 def test_literal_queries_never_raise(base: kbmod.KB, query: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -46,10 +47,22 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+_LONG_WORD = re.compile(r"\S{201,}")
+
+
+def clip(text: str) -> str:
+    """An error line echoes at most a short prefix of anything long the user typed (a 1 MB id,
+    a pasted paragraph): each run of more than 200 non-space characters (longer than any path
+    or id) is cut to 60, and the whole message past 500 characters."""
+    text = _LONG_WORD.sub(lambda m: m.group(0)[:59] + "…", text)
+    return text if len(text) <= 500 else text[:499] + "…"
+
+
 def report(kind: str, message: str, code: int, as_json: bool, hint: str | None = None) -> None:
     """One line on stderr (and a JSON error object when the user asked for JSON)."""
     from ..render.sanitize import clean
 
+    message, hint = clip(message), clip(hint) if hint else hint
     line = f"{message} ({hint})" if hint else message
     sys.stderr.write(f"kzir: {clean(line)}\n")
     if as_json:

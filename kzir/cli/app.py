@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
@@ -36,6 +35,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
     kb: Annotated[str | None, typer.Option("--kb", metavar="PATH",
@@ -43,19 +43,20 @@ def root(
                                            "(env KZIR_KB).")] = None,
     debug: Annotated[bool, typer.Option("--debug",
                                         help="Show tracebacks (env KZIR_DEBUG=1).")] = False,
-    rtl: Annotated[str, typer.Option("--rtl", envvar="KZIR_RTL", metavar="logical|visual",
-                                     help="Right-to-left text in logical order (default; for "
-                                     "terminals that reorder it) or visual order (needs "
-                                     "kzir[rtl]). Never applies to JSON/CSV.")] = "logical",
+    rtl: Annotated[str | None, typer.Option("--rtl", metavar="logical|visual",
+                                            help="Right-to-left text in logical order (default; "
+                                            "for terminals that reorder it) or visual order "
+                                            "(needs kzir[rtl]); env KZIR_RTL. Never applies to "
+                                            "JSON/CSV.")] = None,
 ) -> None:
-    """Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022)."""
-    from ..render.sanitize import set_rtl_mode
+    """Explore every fact of one IRNA article on Iran–Kazakhstan relations (June 2022).
 
-    set_rtl_mode(rtl.strip().lower())  # every run sets it, so nothing leaks between runs
-    if kb is not None:
-        from ..kb import KB_ENV
+    Global options may also follow the command (kzir trade --debug).
+    """
+    from .options import RootOptions, resolve_globals
 
-        os.environ[KB_ENV] = kb
+    ctx.obj = RootOptions(kb=kb, rtl=rtl)
+    resolve_globals(None, None)  # commands without output options get the mode too
 
 
 # name -> (module under kzir.cli, attribute). Only the module of the command being run is

@@ -12,25 +12,28 @@ import functools
 import inspect
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
 
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
-from ..render.formats import FORMAT_NAMES, JSON_FORMATS
+from ..render.formats import FORMAT_NAMES, HUMAN_FORMATS, JSON_FORMATS
 from .completion import field_names
 
 PANEL = "Output options"
+GLOBAL_PANEL = "Global options"
+RTL_ENV = "KZIR_RTL"
 LANG_ENV, CALENDAR_ENV = "KZIR_LANG", "KZIR_CALENDAR"
 
 
-def _option(name: str, kind: Any, default: Any, *decls: str, help: str, **extra: Any
-            ) -> inspect.Parameter:
+def _option(name: str, kind: Any, default: Any, *decls: str, help: str, panel: str = PANEL,
+            **extra: Any) -> inspect.Parameter:
     """One option as a keyword-only parameter Typer can read from a signature."""
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default,
-        annotation=Annotated[kind, typer.Option(*decls, help=help, rich_help_panel=PANEL,
+        annotation=Annotated[kind, typer.Option(*decls, help=help, rich_help_panel=panel,
                                                 **extra)],
     )
 
@@ -61,22 +64,54 @@ SHARED: dict[str, inspect.Parameter] = {
                         f"(env {CALENDAR_ENV}); machine formats carry both."),
     "ascii": _option("ascii_", bool, False, "--ascii",
                      help="Escape non-ASCII characters in JSON output."),
-    "kb": _option("kb", str | None, None, "--kb", metavar="PATH", envvar="KZIR_KB",
-                  help="Use another KB file of the same schema."),
+    "kb": _option("kb", str | None, None, "--kb", metavar="PATH",
+                  help="Use another KB file of the same schema (JSON, or SQLite from "
+                  "'kzir export -f sqlite'); env KZIR_KB."),
+    # Global options, also accepted after the command (`kzir trade --debug`): the root command
+    # declares and documents them, and both reach the same place (`resolve_globals`). Hidden
+    # in each command's help, which lists what that command itself does.
+    "debug": _option("debug", bool, False, "--debug", help="Show tracebacks (env KZIR_DEBUG=1).",
+                     panel=GLOBAL_PANEL, hidden=True),
+    "rtl": _option("rtl", str | None, None, "--rtl", metavar="logical|visual",
+                   help="Right-to-left text in logical order (default) or visual order (needs "
+                   "kzir[rtl]); env KZIR_RTL.", panel=GLOBAL_PANEL, hidden=True),
 }
 LISTING = ("fields", "limit", "sort", "lang", "kb")
 """What every listing command honours (plus --calendar where records carry dates)."""
 
 
+MAX_LIMIT = 1_000_000
+
+
 def _parse_limit(text: str | None) -> int | None:
     if text is None:
         return None
-    from ..numerals import to_ascii_digits
+    from ..numerals import parse_int
 
-    value = to_ascii_digits(text).strip()
-    if not value.isdigit():
-        raise UsageError(f"--limit must be a whole number >= 0, got '{text}'")
-    return int(value)
+    return parse_int(text, name="--limit", low=0, high=MAX_LIMIT)
+
+
+@dataclass(frozen=True, slots=True)
+class RootOptions:
+    """The global options as given before the command (`kzir --kb X trade`)."""
+
+    kb: str | None = None
+    rtl: str | None = None
+
+
+def resolve_globals(kb: str | None, rtl: str | None) -> str | None:
+    """The one route of the global options, given before or after the command: the command's
+    own value wins, then the root's; --rtl then KZIR_RTL set the right-to-left mode for this run.
+    Returns the --kb path (None: KZIR_KB or the bundled KB, as kzir.kb.load decides)."""
+    from ..render.sanitize import set_rtl_mode
+    from .click_compat import get_current_context
+
+    ctx = get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    given = root if isinstance(root, RootOptions) else RootOptions()
+    mode = rtl or given.rtl or os.environ.get(RTL_ENV) or "logical"
+    set_rtl_mode(mode.strip().lower())  # every run sets it, so nothing leaks between runs
+    return kb if kb is not None else given.kb
 
 
 def _command_path() -> str:
@@ -116,7 +151,7 @@ def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
         calendar=normalise_calendar(calendar or calendar_env or "both"),
         calendar_explicit=calendar is not None,
         ascii=bool(values.get("ascii_")),
-        kb=values.get("kb"),
+        kb=resolve_globals(values.get("kb"), values.get("rtl")),
     )
 
 
@@ -125,7 +160,7 @@ def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag
     """Give a command these shared options and --format (choices: `formats`); it receives them
     as its `out: OutputOptions` argument. --ascii comes with a JSON format, and --json too
     unless JSON is already the default (`json_flag=False`: it would change nothing)."""
-    unknown = [n for n in names if n not in SHARED or n in ("json", "ascii")]
+    unknown = [n for n in names if n not in SHARED or n in ("json", "ascii", "debug", "rtl")]
     if unknown:
         raise ValueError(f"no shared option {unknown[0]!r}")
     chosen = [_format_option(formats)]
@@ -134,6 +169,9 @@ def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag
     chosen += [SHARED[n] for n in names]
     if any(f in JSON_FORMATS for f in formats):
         chosen.append(SHARED["ascii"])
+    if any(f in HUMAN_FORMATS for f in formats):  # right-to-left order is for people only
+        chosen.append(SHARED["rtl"])
+    chosen.append(SHARED["debug"])
     chosen_names = {p.name for p in chosen}
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,6 +18,7 @@ tools can still use it there.
 
 from __future__ import annotations
 
+import calendar as stdlib_calendar
 import datetime
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
@@ -69,9 +70,9 @@ def jalali_month_length(year: int, month: int) -> int:
 
 
 def gregorian_month_length(year: int, month: int) -> int:
-    """Days in a Gregorian month, from the standard library's own calendar."""
-    nxt = datetime.date(year + 1, 1, 1) if month == 12 else datetime.date(year, month + 1, 1)
-    return (nxt - datetime.date(year, month, 1)).days
+    """Days in a Gregorian month, from the standard library's own calendar (which, unlike date
+    arithmetic into the next month, also answers for December 9999)."""
+    return stdlib_calendar.monthrange(year, month)[1]
 
 
 def iso(year: int, month: int, day: int) -> str:

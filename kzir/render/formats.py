@@ -21,7 +21,7 @@ from ..errors import UsageError
 from ..options import OutputOptions
 from .cells import display_cell, header_text, is_date, localise, machine_names, machine_row
 from .labels import Phrase, say
-from .sanitize import clean, display
+from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
 from .shaping import Shaped, machine_objects, shape
 from .view import Block, Detail, Listing
 
@@ -48,7 +48,9 @@ class Writer:
 
 
 def dump_json(value: Any, opts: OutputOptions, *, indent: int | None = 2) -> str:
-    return json.dumps(value, ensure_ascii=opts.ascii, indent=indent)
+    """UTF-8 JSON (or ASCII with --ascii) in which no character a terminal would act on, and no
+    lone surrogate, is written raw (see sanitize.escape_unsafe): values stay exactly the same."""
+    return escape_unsafe(json.dumps(value, ensure_ascii=opts.ascii, indent=indent))
 
 
 class JsonWriter(Writer):
@@ -79,13 +81,16 @@ class JsonLinesWriter(JsonWriter):
 
 
 def csv_cell(value: Any) -> Any:
-    """A raw value as a CSV cell: numbers plain, true/false, nested values as JSON."""
+    """A raw value as a CSV cell: numbers plain, true/false, nested values as JSON; text made
+    safe for terminals and spreadsheets (sanitize.csv_text)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list | tuple):
-        return json.dumps(value, ensure_ascii=False)
+        return csv_text(json.dumps(value, ensure_ascii=False), raw=True)
+    if isinstance(value, str):
+        return csv_text(value, raw=os.environ.get(CSV_RAW_ENV, "") not in ("", "0"))
     return value
 
 

@@ -20,11 +20,41 @@ RTL_MODES = ("logical", "visual")
 _visual = False
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What machine output never writes raw, though JSON would allow it: DEL, C1 controls (U+009B
+# starts a terminal escape sequence as ESC does), bidi overrides and isolates, lone surrogates
+# (which no UTF-8 stream can carry). JSON's own escaper already handles C0.
+_MACHINE_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# A CSV cell a spreadsheet would run as a formula (OWASP: = + - @, and tab or CR first).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_RAW_ENV = "KZIR_CSV_RAW"
+# In a CSV cell also the C0 controls but tab and line breaks (which CSV quoting carries).
+_CELL_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+
+
 def clean(text: object) -> str:
-    """One line of text with control characters removed; None becomes ''."""
+    """One line of text with control characters removed and lone surrogates replaced by U+FFFD;
+    None becomes ''."""
     if text is None:
         return ""
-    return _UNSAFE.sub("", _BREAKS.sub(" ", str(text)))
+    return _SURROGATE.sub("\ufffd", _UNSAFE.sub("", _BREAKS.sub(" ", str(text))))
+
+
+def escape_unsafe(text: str) -> str:
+    """`text` with every character machine output must not write raw as a \\uXXXX escape: in
+    JSON text (where those characters only occur inside strings) the values stay exactly the
+    same; a CSV cell shows the escape."""
+    return _MACHINE_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def csv_text(text: str, raw: bool) -> str:
+    """A text cell for CSV/TSV: unsafe characters escaped, and a cell that a spreadsheet would
+    run as a formula prefixed with ' (unless KZIR_CSV_RAW=1 asks for the cells as they are)."""
+    text = _CELL_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    if not raw and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def set_rtl_mode(mode: str) -> None:

@@ -19,6 +19,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from .sanitize import display
 from .view import UNBROKEN, Block, Column
 
 TEXT_MIN = 10  # a wrapping text column is not squeezed narrower than this (or its content)
@@ -155,9 +156,9 @@ def write_blocks(blocks: Sequence[Block], stream: TextIO) -> None:
         if i:
             console.print()
         if block.heading:
-            console.print(Text(block.heading, style="bold"))
+            console.print(Text(display(block.heading), style="bold"))
         for line in block.lines:
             text = Text()
             for piece, marked in line:
-                text.append(piece, style="bold reverse" if marked else "")
+                text.append(display(piece), style="bold reverse" if marked else "")
             console.print(text)

@@ -51,6 +51,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import UsageError
 from ..kb import KB
 from ..model import Paragraph, Record
 from .answer import key_value, shows
@@ -110,13 +111,21 @@ class Results:
     total: int
 
 
+MAX_QUERY_CHARS = 1_000
+
+
 def search(kb: KB, query: str, *, kinds: Collection[str] | None = None, limit: int | None = 10,
            explain: bool = False, lang: str | None = None) -> Results:
     """Rank every record and paragraph of `kb` against `query` (see the module docstring).
 
     `kinds` keeps only those kinds (record kinds or "paragraph"); `lang` chooses the snippet
     language (default: the query's). Any text is a valid query; one with no words finds nothing.
+    A query longer than MAX_QUERY_CHARS is refused (UsageError): no question is that long, and
+    ranking cost grows with its words.
     """
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(f"the query is {len(query):,} characters long; at most "
+                         f"{MAX_QUERY_CHARS:,} are searched", hint="ask a shorter question")
     with _collector_paused():
         return _search(kb, query, kinds, limit, explain, lang)
 
