@@ -43,6 +43,8 @@ def read_kb_bytes(path: str) -> bytes:
         raise KbError(f"cannot read KB '{path}': is a directory") from None
     except OSError as exc:
         raise KbError(f"cannot read KB '{path}': {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte or an unencodable character in the name
+        raise KbError(f"cannot read KB {path!r}: not a valid file name") from None
 
 
 def check_shape(doc: Any) -> None:

@@ -329,6 +329,12 @@ def check_target(path: str | os.PathLike[str], force: bool, option: str = "-o") 
     target = Path(path)
     if str(path) in ("", "-"):
         raise UsageError(f"{option} needs a file name: SQLite cannot be written to stdout")
+    try:
+        os.fsencode(target)
+    except UnicodeError:
+        raise UsageError(f"{option} {str(path)!r}: not a valid file name") from None
+    if "\0" in str(path):
+        raise UsageError(f"{option} {str(path)!r}: not a valid file name")
     if target.is_dir():
         raise UsageError(f"{option} {path}: is a directory")
     if target.exists() and not force:

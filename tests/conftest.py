@@ -10,9 +10,20 @@ import tempfile
 from typing import Any, NamedTuple
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kzir.cli import run
 from tests_support import kzir_cmd
+
+# Property tests are deterministic by default (the same examples every run, no example database,
+# so CI never replays a failure found elsewhere). `pytest --hypothesis-profile=long` runs a
+# longer randomised search; a failure it finds prints the example to add as a regression test.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=200,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", derandomize=False, database=None, deadline=None,
+                          max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
+
 
 
 def pytest_configure(config: pytest.Config) -> None:

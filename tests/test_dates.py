@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kzir.dates import (
@@ -715,13 +715,13 @@ def _only_date_errors(text: str) -> None:
         assert in_range(day)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+
 @given(st.text(max_size=60))
 def test_fuzz_arbitrary_text(text: str) -> None:
     _only_date_errors(text)
 
 
-@settings(max_examples=600, deadline=None, derandomize=True)
+
 @given(st.lists(_TOKENS, max_size=6).map(" ".join))
 def test_fuzz_date_like_text(text: str) -> None:
     _only_date_errors(text)
@@ -733,7 +733,7 @@ def test_fuzz_date_like_text(text: str) -> None:
         assert first <= last
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+
 @given(
     st.integers(min_value=0, max_value=9999),
     st.integers(min_value=-1, max_value=14),

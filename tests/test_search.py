@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kzir import kb as kbmod
@@ -304,7 +304,7 @@ def test_operators_are_words_not_operators(base: kbmod.KB) -> None:
     assert "res-uranium" in both and "res-gold" in both
 
 
-@settings(max_examples=150, deadline=None)
+
 @given(st.text(max_size=60))
 def test_any_text_is_a_valid_query(query: str) -> None:
     results = S.search(kbmod.load(), query, limit=3, explain=True)
