@@ -82,7 +82,7 @@ def test_any_option_values_give_a_result_or_one_clear_line(prefix, command,
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # `export -o FILE` writes only here
 
-    # a quarter of the profile's examples per command: ~50 each in CI, 500 with --hypothesis-profile=long
+    # a quarter of the profile's examples per command: 50 in CI, 500 with the long profile
     @settings(max_examples=max(25, settings.default.max_examples // 4))
     @given(_argv_strategy(prefix, command))
     def check(argv: list[str]) -> None:
