@@ -249,3 +249,18 @@ def test_a_record_at_narrow_widths_keeps_its_id_whole(columns) -> None:
     shown, _ = draw(["show", record], columns)
     assert record in shown
     assert all(len(line.rstrip()) <= columns for line in shown.splitlines())
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "5", "10"])
+def test_a_terminal_too_narrow_for_a_table_gets_plain_text_never_nothing(columns: str) -> None:
+    shown = run_on_pty(["trade", "--year", "1400"], env={"COLUMNS": columns})
+    assert "729,000" in shown and "trade-1400-total" in shown
+    assert "\x1b[" not in shown or "729,000" in shown
+
+
+@pytest.mark.parametrize("env", [{"LANG": "C", "LC_ALL": "C"}, {"TERM": "dumb"},
+                                 {"LANG": "C", "LC_ALL": "C", "TERM": "dumb", "COLUMNS": "0"}])
+def test_unusual_environments_still_print_persian_and_data(env: dict[str, str]) -> None:
+    shown = run_on_pty(["search", "راه آهن", "-n", "1", "--lang", "fa"], env=env)
+    assert "Traceback" not in shown and "kzir:" not in shown
+    assert re.search("[\u0600-\u06ff]", shown)
