@@ -57,11 +57,11 @@ from .answer import key_value, shows
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
-from .intent import RERANK_DEPTH, Intent, factor, is_dated
+from .intent import ENTITY_KINDS, RERANK_DEPTH, Intent, factor, is_dated, own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
-from .vocabulary import _lang, stem_en, stem_fa
+from .vocabulary import STOP_EN, STOP_FA, _lang, stem_en, stem_fa
 
 __all__ = [
     "FUZZY_MIN", "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "edits",
@@ -180,12 +180,34 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
         ask = "when" if first is not None and is_dated(index.records[first]) else "who"
         intent = replace(intent, ask=ask)
         query = replace(query, intent=intent)
-    if intent == Intent():
+    kinds = {index.kinds[doc] for doc in records}
+    entities = index.named(query.words, ENTITY_KINDS) if kinds & ENTITY_KINDS else frozenset()
+    subjects = {doc for doc in records
+                if _is_subject(index.records[doc], query.terms, entities)}
+    if intent == Intent() and not subjects:
         return query, {}
-    named = index.people_named(query.words) if any(
-        index.kinds[doc] == "event" for doc in records) else frozenset()
-    factors = {doc: factor(index.records[doc], intent, named) for doc in records}
+    people = index.named(query.words) if "event" in kinds else frozenset()
+    factors = {doc: factor(index.records[doc], intent, people, doc in subjects)
+               for doc in records}
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
+
+
+def _is_subject(data: Mapping[str, Any], terms: Sequence[Term], named: frozenset[str]) -> bool:
+    """Whether the query is this entity's name: its words are all words of one of the record's
+    own names, and they are that name's every word ("Almaty", "KTZ", «آلماتی»; stop words
+    aside) or one that names this entity alone (`named`: "Tokayev", "Aktau" of Aktau port)."""
+    words = [t for t in terms if t.kind in ("word", "fuzzy")]
+    if not words or len(words) != sum(t.kind != "phrase" for t in terms):
+        return False
+    needles = [[b" " + s.text for s in term.spellings] for term in words]
+    for name in own_names(data):
+        name_words = [b" " + w for w in fold(name).split() if unfold(w) not in STOP_EN | STOP_FA]
+        text = b"".join(name_words)
+        if all(any(n in text for n in spellings) for spellings in needles) and (
+                data["id"] in named or all(any(w.startswith(n) for spellings in needles
+                                               for n in spellings) for w in name_words)):
+            return True
+    return False
 
 
 # Fuzzy matching, measured on the KB's own words: of its Persian words of 3, 4 and 5 letters,
@@ -203,9 +225,10 @@ def _fuzzy(index: Index, query: Query,
     first letter the same (so order does not become border), e.g. Tokaev as tokayev — and only
     when exactly one word of the index is that close: a word with two such neighbours is not
     a misspelling of either that we could tell. A word that matches anything is never changed.
-    The term is labelled "tokaev ≈ tokayev", kind "fuzzy"."""
+    The term is labelled "tokaev ≈ tokayev", kind "fuzzy"; the query's words read it as found."""
     terms: list[Term] = []
     out: list[TermStats] = []
+    words = list(query.words)
     for stats in all_stats:
         term = stats.term
         word = term.label
@@ -217,9 +240,10 @@ def _fuzzy(index: Index, query: Query,
                 term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
                                   kind="fuzzy")
                 stats = _term_stats(index, term)
+                words = [found if w == word else w for w in words]
         terms.append(term)
         out.append(stats)
-    return replace(query, terms=tuple(terms)), out
+    return replace(query, terms=tuple(terms), words=tuple(words)), out
 
 
 def _closest(word: str, candidates: Sequence[str], most: int) -> str | None:

@@ -21,6 +21,9 @@ id or from a list of questions:
              exports" = import). An event agrees when its `participants` include a person the
              question names. The reverse record is pushed down, the agreeing one up.
   name       "name"/«اسم» with no other question word: people, then organisations and places.
+  subject    a query whose every word is a word of one entity's own name (a person's,
+             organisation's or place's name, spelling variant or alias: "Tokayev", "KTZ",
+             «آلماتی») asks for that entity, not for the records that mention it.
 """
 
 from __future__ import annotations
@@ -119,13 +122,27 @@ def read_intent(tokens: Sequence[str], numbers: Iterable[float] = ()) -> Intent:
     return Intent(ask, roles.get("owner"), roles.get("place"), roles.get("origin"), flow, whole)
 
 
-def _ask(words: Sequence[str]) -> str | None:
-    found: list[tuple[int, str]] = []
+def _runs(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, ask) of every question phrase among the words."""
+    found: list[tuple[int, int, str]] = []
     for ask, runs in _ASK.items():
         for run in runs:
             for i in range(len(words) - len(run) + 1):
                 if tuple(words[i:i + len(run)]) == run:
-                    found.append((i, ask))
+                    found.append((i, i + len(run), ask))
+    return found
+
+
+def question_words(tokens: Sequence[str]) -> frozenset[int]:
+    """The positions of the tokens that ask («کدوم شهر», "which city", "what year", «تاریخ»):
+    they say what kind of answer is wanted, which the intent scores by the record's structure,
+    not what it is about — as terms, "city" would find every record of a city, not the one
+    asked for."""
+    return frozenset(i for start, end, _ in _runs(tokens) for i in range(start, end))
+
+
+def _ask(words: Sequence[str]) -> str | None:
+    found = [(start, ask) for start, _, ask in _runs(words)]
     asks = {a for _, a in found}
     if "countries" in asks:
         return "countries"
@@ -262,9 +279,25 @@ def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) ->
     return 0.0
 
 
-def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) -> float:
-    """The multiplier a record's score gets from the question's intent, values and roles."""
-    out = 1.0
+ENTITY_KINDS = frozenset({"person", "organization", "place"})  # records that are a named thing
+
+
+def own_names(data: Mapping[str, Any]) -> list[str]:
+    """An entity's own names: its name in both languages, the article's spellings, its aliases
+    (only their text); [] for a record that is not an entity."""
+    if data.get("kind") not in ENTITY_KINDS:
+        return []
+    names = [data.get("name_en"), data.get("name_fa"), *(data.get("variants_fa") or ())]
+    for alias in data.get("aliases") or ():
+        names.append(alias.get("text") if isinstance(alias, dict) else alias)
+    return [name for name in names if isinstance(name, str) and name]
+
+
+def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
+           subject: bool = False) -> float:
+    """The multiplier a record's score gets from the question's intent, values and roles;
+    `subject`: the query is this entity's name (see the module docstring)."""
+    out = FIT_BOOST if subject else 1.0
     share = fit(data, intent.ask)
     if share:
         out *= 1 + (FIT_BOOST - 1) * share

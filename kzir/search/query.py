@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise, product
 
 from .folding import _TOKEN, _normal, fold, fold_normalized
-from .intent import Intent, read_intent
+from .intent import Intent, question_words, read_intent
 from .params import PHRASE_WEIGHT, PREFIX_MIN
 from .vocabulary import (
     _FA_VERB_PREFIXES,
@@ -484,7 +484,9 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     words_text = _NUMBER.sub(" ", normal)
     tokens = [t for t in _TOKEN.findall(words_text) if not t.isdigit()]
     tokens, langs = _canonical(tokens, [_lang(t) for t in tokens], lex)
-    content = [not _is_stop(t, lang, lex) for t, lang in zip(tokens, langs, strict=True)]
+    asking = question_words(tokens)
+    content = [not _is_stop(t, lang, lex) and i not in asking
+               for i, (t, lang) in enumerate(zip(tokens, langs, strict=True))]
     if not any(content) and not terms:
         content = [True] * len(tokens)  # a query of only stop words still searches for them
     items = _concepts(tokens, langs, content)
