@@ -57,7 +57,7 @@ from .answer import key_value, shows
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
-from .intent import ENTITY_KINDS, RERANK_DEPTH, Intent, factor, is_dated, own_names
+from .intent import COUNTRY_WORDS, ENTITY_KINDS, RERANK_DEPTH, Intent, factor, is_dated, own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
@@ -186,10 +186,28 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
                 if _is_subject(index.records[doc], query.terms, entities)}
     if intent == Intent() and not subjects:
         return query, {}
-    people = index.named(query.words) if "event" in kinds else frozenset()
-    factors = {doc: factor(index.records[doc], intent, people, doc in subjects)
+    designated = frozenset(index.doc_id(doc) for doc in records
+                           if _by_role(index.records[doc], query.terms))
+    people = designated | (index.named(query.words) if "event" in kinds else frozenset())
+    factors = {doc: factor(index.records[doc], intent, people, doc in subjects, designated)
                for doc in records}
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
+
+
+def _by_role(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:
+    """Whether the query designates this person by a role: every word of it but the countries
+    is a word of one of the person's roles ("the customs spokesman", "first vice president")."""
+    roles = data.get("roles") if data.get("kind") == "person" else None
+    if not roles:
+        return False
+    words = [t for t in terms if t.kind in ("word", "fuzzy") and t.label not in COUNTRY_WORDS]
+    if not words:
+        return False
+    for role in roles:
+        text = b" " + b" ".join(fold(str(v)) for v in role.values())
+        if all(any(b" " + s.text in text for s in term.spellings) for term in words):
+            return True
+    return False
 
 
 def _is_subject(data: Mapping[str, Any], terms: Sequence[Term], named: frozenset[str]) -> bool:

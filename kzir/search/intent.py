@@ -18,8 +18,11 @@ id or from a list of questions:
              در, تو, to, به) or an origin (from, از). A mission agrees when its `country` /
              `host_country` are those roles; trade when its `direction` (from Iran's side) is
              the flow the question names ("imports from Kazakhstan" = import, "Kazakhstan's
-             exports" = import). An event agrees when its `participants` include a person the
-             question names. The reverse record is pushed down, the agreeing one up.
+             exports" = import). A person agrees whom the question names by role (every word
+             but the countries a word of one of their roles: "customs spokesman", «معاون اول
+             رئیس جمهور»); an event whose `participants` include a person it names by name or
+             by role.
+             The reverse record is pushed down, the agreeing one up.
   name       "name"/«اسم» with no other question word: people, then organisations and places.
   subject    a query whose every word is a word of one entity's own name (a person's,
              organisation's or place's name, spelling variant or alias: "Tokayev", "KTZ",
@@ -70,6 +73,7 @@ _COUNTRY = {"iran": "IR", "iranian": "IR", "iranians": "IR", "ایران": "IR",
             "کشورمان": "IR", "kazakhstan": "KZ", "kazakh": "KZ", "kazakhs": "KZ",
             "kazakhstani": "KZ", "قزاقستان": "KZ", "قزاقستانی": "KZ", "قزاق": "KZ"}
 _COUNTRIES = frozenset(_COUNTRY.values())
+COUNTRY_WORDS = frozenset(_COUNTRY)
 _IN = frozenset({"in", "at", "inside", "within", "into", "to", "در", "تو", "توی", "داخل", "به"})
 _FROM = frozenset({"from", "از"})
 _ROLE_REACH = 3  # a country is placed by a preposition at most this many words before it
@@ -83,6 +87,7 @@ _IMPORT = frozenset({"import", "imports", "imported", "importing", "importer", "
 # Record structure.
 _DATE_KEYS = ("date", "signed", "end_date")
 _PLACE_KEYS = ("place_en", "place_fa", "city_en", "city_fa")
+_ACTOR_KEYS = ("parties", "participants", "persons")  # who signed, took part, is concerned
 _NOT_FIGURES = frozenset({"index"})  # numbers that order records rather than measure anything
 
 
@@ -220,7 +225,9 @@ def fit(data: Mapping[str, Any], ask: str | None) -> float:
     """How fully a record is the kind of answer asked for: 1, 0.5 or 0."""
     kind = data.get("kind")
     if ask == "who":
-        return 1.0 if kind == "person" else 0.5 if kind == "organization" else 0.0
+        if kind == "person":
+            return 1.0
+        return 0.25 if kind == "organization" or any(data.get(k) for k in _ACTOR_KEYS) else 0.0
     if ask == "where":
         return 1.0 if kind in ("place", "mission") or any(data.get(k) for k in _PLACE_KEYS) \
             else 0.0
@@ -258,9 +265,12 @@ def values(data: Mapping[str, Any]) -> set[int]:
     return out
 
 
-def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) -> float:
+def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
+              designated: frozenset[str] = frozenset()) -> float:
     """Whether the record's roles are the question's: 1 agree, -1 reversed, 0 nothing to say.
-    `named` are the ids of the people the question names."""
+    `named` are the ids of the people the question names, by name or by role; `designated`
+    those it names by role (a person named by name is who the question is about, not the
+    one it asks for: "whose idea was the Farabi committee")."""
     kind = data.get("kind")
     if kind == "mission" and (intent.owner or intent.place):
         sender, host = data.get("country"), data.get("host_country")
@@ -276,6 +286,8 @@ def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str]) ->
     if kind == "event" and named:
         people = data.get("participants") or ()
         return 1.0 if named & set(people) else 0.0
+    if kind == "person" and data.get("id") in designated:
+        return 1.0
     return 0.0
 
 
@@ -294,16 +306,16 @@ def own_names(data: Mapping[str, Any]) -> list[str]:
 
 
 def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
-           subject: bool = False) -> float:
+           subject: bool = False, designated: frozenset[str] = frozenset()) -> float:
     """The multiplier a record's score gets from the question's intent, values and roles;
-    `subject`: the query is this entity's name (see the module docstring)."""
+    `subject`: the query is this entity's name; `named`, `designated`: see `agreement`."""
     out = FIT_BOOST if subject else 1.0
     share = fit(data, intent.ask)
     if share:
         out *= 1 + (FIT_BOOST - 1) * share
     if intent.numbers and intent.numbers & values(data):
         out *= VALUE_BOOST
-    agree = agreement(data, intent, named)
+    agree = agreement(data, intent, named, designated)
     if agree > 0:
         out *= AGREE_BOOST
     elif agree < 0:
