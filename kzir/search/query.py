@@ -431,19 +431,27 @@ def _month_span(text: str) -> list[tuple[int, int]]:
 
 
 def _decade_terms(normal: str, terms: list[Term], values: list[float]) -> str:
-    """«دو دهه», "two decades", "2 decades" as a number of years (20) too: the KB writes
-    "20 years" and holds span_years 20. The words stay in the query."""
-    words = _TOKEN.findall(normal)
-    for count, word in pairwise(words):
-        if word not in DECADE_WORDS:
-            continue
+    """«دو دهه», "two decades", "2 decades" as one term: the words as written or the number of
+    years (20; the KB writes "20 years" and holds span_years 20). One concept, one term: the
+    words are taken out of the query, so the count (دو, 2) and «دهه» do not score again apart."""
+    def one(match: re.Match[str]) -> str:
+        count, word = match.group(1), match.group(2)
         n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
-        if n:
-            label = f"{count} {word} = {n * 10}"
-            terms.append(Term(label, tuple(Spelling(fold(f), "num", True)
-                                           for f in number_forms(n * 10)), kind="number"))
-            values.append(n * 10)
-    return normal
+        if not n:
+            return match.group(0)
+        lang = _lang(word)
+        spellings = [*_phrase_forms([count, word], lang),
+                     *(Spelling(fold(f), "num", True) for f in number_forms(n * 10))]
+        terms.append(Term(f"{count} {word} = {n * 10}", tuple(spellings), kind="number"))
+        values.append(n * 10)
+        return " "
+
+    return _DECADES.sub(one, normal)
+
+
+_DECADES = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+("
+                      + "|".join(sorted(DECADE_WORDS, key=len, reverse=True))
+                      + r")(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
