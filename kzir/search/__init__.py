@@ -57,7 +57,16 @@ from .answer import key_value, shows
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
-from .intent import COUNTRY_WORDS, ENTITY_KINDS, RERANK_DEPTH, Intent, factor, is_dated, own_names
+from .intent import (
+    COUNTRY_WORDS,
+    ENTITY_KINDS,
+    RERANK_DEPTH,
+    Intent,
+    factor,
+    is_dated,
+    linked_kinds,
+    own_names,
+)
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
@@ -189,7 +198,9 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
     designated = frozenset(index.doc_id(doc) for doc in records
                            if _by_role(index.records[doc], query.terms))
     people = designated | (index.named(query.words) if "event" in kinds else frozenset())
-    factors = {doc: factor(index.records[doc], intent, people, doc in subjects, designated)
+    kind_of = index.kind_of if intent.ask in ("who", "where") else {}
+    factors = {doc: factor(index.records[doc], intent, people, doc in subjects, designated,
+                           linked_kinds(index.records[doc], kind_of) if kind_of else ())
                for doc in records}
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
 

@@ -103,6 +103,7 @@ class Index:
         self._blobs: dict[str, _Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
+        self._kind_of: dict[str, str] | None = None
         self._named: dict[frozenset[str], dict[bytes, frozenset[str]]] = {}
         self.lexicon = Lexicon(lambda: self.words("fa"))
 
@@ -157,6 +158,13 @@ class Index:
                 for word in (unfold(raw),) if word.isalpha() and _lang(word) == lang
                 and word not in (STOP_FA if lang == "fa" else STOP_EN))
         return found
+
+    @property
+    def kind_of(self) -> Mapping[str, str]:
+        """Each record's kind by its id (built on first use)."""
+        if self._kind_of is None:
+            self._kind_of = {str(r["id"]): self.kinds[doc] for doc, r in enumerate(self.records)}
+        return self._kind_of
 
     def named(self, words: Sequence[str],
               kinds: frozenset[str] = frozenset({"person"})) -> frozenset[str]:

@@ -31,7 +31,7 @@ id or from a list of questions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +87,6 @@ _IMPORT = frozenset({"import", "imports", "imported", "importing", "importer", "
 # Record structure.
 _DATE_KEYS = ("date", "signed", "end_date")
 _PLACE_KEYS = ("place_en", "place_fa", "city_en", "city_fa")
-_ACTOR_KEYS = ("parties", "participants", "persons")  # who signed, took part, is concerned
 _NOT_FIGURES = frozenset({"index"})  # numbers that order records rather than measure anything
 
 
@@ -221,16 +220,33 @@ def is_dated(data: Mapping[str, Any]) -> bool:
     return any(isinstance(data.get(k), dict) and data[k].get("jalali") for k in _DATE_KEYS)
 
 
-def fit(data: Mapping[str, Any], ask: str | None) -> float:
-    """How fully a record is the kind of answer asked for: 1, 0.5 or 0."""
+def linked_kinds(data: Mapping[str, Any], kind_of: Mapping[str, str]) -> set[str]:
+    """The kinds of the records this one names by id (a fact's places, a document's parties,
+    an event's participants); `kind_of` gives each id's kind."""
+    out: set[str] = set()
+    for key, value in data.items():
+        if key == "id":
+            continue
+        for item in value if isinstance(value, list) else (value,):
+            for v in item.values() if isinstance(item, dict) else (item,):
+                if isinstance(v, str) and v in kind_of:
+                    out.add(kind_of[v])
+    return out
+
+
+def fit(data: Mapping[str, Any], ask: str | None, links: Collection[str] = ()) -> float:
+    """How fully a record is the kind of answer asked for: 1, 0.5, 0.25 or 0. `links`: the
+    kinds of the records it names (see `linked_kinds`) — a record naming places answers
+    where, one naming people or organisations answers who in part."""
     kind = data.get("kind")
     if ask == "who":
         if kind == "person":
             return 1.0
-        return 0.25 if kind == "organization" or any(data.get(k) for k in _ACTOR_KEYS) else 0.0
+        return 0.25 if kind == "organization" or {"person", "organization"} & set(links) \
+            else 0.0
     if ask == "where":
         return 1.0 if kind in ("place", "mission") or any(data.get(k) for k in _PLACE_KEYS) \
-            else 0.0
+            or "place" in links else 0.0
     if ask == "when":
         return 1.0 if is_dated(data) else 0.0
     if ask == "amount":
@@ -306,11 +322,13 @@ def own_names(data: Mapping[str, Any]) -> list[str]:
 
 
 def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
-           subject: bool = False, designated: frozenset[str] = frozenset()) -> float:
+           subject: bool = False, designated: frozenset[str] = frozenset(),
+           links: Collection[str] = ()) -> float:
     """The multiplier a record's score gets from the question's intent, values and roles;
-    `subject`: the query is this entity's name; `named`, `designated`: see `agreement`."""
+    `subject`: the query is this entity's name; `named`, `designated`: see `agreement`;
+    `links`: see `fit`."""
     out = FIT_BOOST if subject else 1.0
-    share = fit(data, intent.ask)
+    share = fit(data, intent.ask, links)
     if share:
         out *= 1 + (FIT_BOOST - 1) * share
     if intent.numbers and intent.numbers & values(data):
