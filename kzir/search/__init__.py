@@ -193,8 +193,6 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
     entities = index.named(query.words, ENTITY_KINDS) if kinds & ENTITY_KINDS else frozenset()
     subjects = {doc for doc in records
                 if _is_subject(index.records[doc], query.terms, entities)}
-    if intent == Intent() and not subjects:
-        return query, {}
     designated = frozenset(index.doc_id(doc) for doc in records
                            if _by_role(index.records[doc], query.terms))
     people = designated | (index.named(query.words) if "event" in kinds else frozenset())

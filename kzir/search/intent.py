@@ -27,6 +27,11 @@ id or from a list of questions:
   subject    a query whose every word is a word of one entity's own name (a person's,
              organisation's or place's name, spelling variant or alias: "Tokayev", "KTZ",
              «آلماتی») asks for that entity, not for the records that mention it.
+  entity     otherwise an entity's own record (a person, organisation or place, whose summary
+             repeats what the article says of it) yields to the records stating those things
+             unless the question asks who, where, which countries or a name: "NIOC KazMunayGas
+             MoU" wants the memorandum, not the company; "Silk Road and the Safavid era in
+             Iran–Kazakhstan ties" the fact naming both, not the Silk Road's record.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from typing import Any
 
 RERANK_DEPTH = 30  # documents re-ranked after BM25F: the rest keep their order below them
 FIT_BOOST = 1.6  # the record is what the question asks for (a person for "who")
+ENTITY = 0.75  # a person, organisation or place when the question asks for none of them
 VALUE_BOOST = 1.4  # the record holds a number of the question as one of its values
 AGREE_BOOST = 1.4  # the record's roles (sender/host, direction, actors) are the question's
 REVERSE = 0.5  # the record's roles are the question's reversed
@@ -44,7 +50,9 @@ REVERSE = 0.5  # the record's roles are the question's reversed
 # Question words, as token runs of the normalised query (ZWNJ is a space there).
 _ASK: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "who": (("who",), ("whom",), ("whose",), ("کیست",), ("کیه",), ("چه", "کسی"), ("چهکسی",),
-            ("چه", "کسانی"), ("کیا",), ("کیان",), ("چه", "شخصی")),
+            ("چه", "کسانی"), ("کیا",), ("کیان",), ("چه", "شخصی"),
+            # a person's position asked for: "job title", «چه سمتی»
+            ("job", "title"), ("چه", "سمتی"), ("چه", "سمت")),
     "where": (("where",), ("which", "city"), ("what", "city"), ("which", "cities"),
               ("کجا",), ("کجاست",), ("کجای",), ("کجاس",), ("کدام", "شهر"), ("کدوم", "شهر"),
               ("کدوم", "شهره"), ("چه", "شهری"), ("کدام", "شهرها"), ("کدوم", "شهرها"),
@@ -308,6 +316,7 @@ def agreement(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
 
 
 ENTITY_KINDS = frozenset({"person", "organization", "place"})  # records that are a named thing
+_ENTITY_ASKS = frozenset({"who", "where", "countries", "name", "who-or-when"})
 
 
 def own_names(data: Mapping[str, Any]) -> list[str]:
@@ -328,6 +337,8 @@ def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
     `subject`: the query is this entity's name; `named`, `designated`: see `agreement`;
     `links`: see `fit`."""
     out = FIT_BOOST if subject else 1.0
+    if not subject and data.get("kind") in ENTITY_KINDS and intent.ask not in _ENTITY_ASKS:
+        out *= ENTITY
     share = fit(data, intent.ask, links)
     if share:
         out *= 1 + (FIT_BOOST - 1) * share
