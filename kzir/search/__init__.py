@@ -63,6 +63,7 @@ from .intent import (
     RERANK_DEPTH,
     Intent,
     factor,
+    figure_keys,
     is_dated,
     linked_kinds,
     own_names,
@@ -198,9 +199,20 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
     people = designated | (index.named(query.words) if "event" in kinds else frozenset())
     kind_of = index.kind_of if intent.ask in ("who", "where") else {}
     factors = {doc: factor(index.records[doc], intent, people, doc in subjects, designated,
-                           linked_kinds(index.records[doc], kind_of) if kind_of else ())
+                           linked_kinds(index.records[doc], kind_of) if kind_of else (),
+                           intent.ask == "amount" and _measures(index.records[doc], query.terms))
                for doc in records}
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
+
+
+def _measures(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:
+    """Whether a figure the record holds is named by a word of the query: a word of its key
+    starts with the word's stem ("neighbours" → neighbours_of_iran). Keys are English, so
+    this reads English queries only."""
+    stems = [s.text.decode() for t in terms if t.kind in ("word", "fuzzy")
+             for s in t.spellings if s.lang == "en" and len(s.text) >= 4 and b" " not in s.text]
+    return bool(stems) and any(word.startswith(stem) for key in figure_keys(data)
+                               for word in key.split("_") for stem in stems)
 
 
 def _by_role(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:

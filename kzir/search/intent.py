@@ -7,7 +7,9 @@ id or from a list of questions:
 
   intent     who → people (organisations half); where → places, missions and records with a
              place; when → records with a date (events, documents); how much / how many →
-             records holding a figure; which countries → countries and country lists.
+             records holding a figure (more, ×1.25, when the figure's own key is a word of the
+             question: "how many neighbours" → neighbours_of_iran, "documents" →
+             documents_count); which countries → countries and country lists.
              Colloquial Persian «کی» is "when" before a verb ("توکایف کی رسید") and "who" at the
              start, before را, after a preposition, or before a copula ("فارابی کی بود") — there
              "when" only if the best match by words is a dated record ("کودتا کی بود").
@@ -44,6 +46,7 @@ RERANK_DEPTH = 30  # documents re-ranked after BM25F: the rest keep their order 
 FIT_BOOST = 1.6  # the record is what the question asks for (a person for "who")
 ENTITY = 0.75  # a person, organisation or place when the question asks for none of them
 VALUE_BOOST = 1.4  # the record holds a number of the question as one of its values
+MEASURE_BOOST = 1.25  # for how much / how many: the figure it holds is the one the question names
 AGREE_BOOST = 1.4  # the record's roles (sender/host, direction, actors) are the question's
 REVERSE = 0.5  # the record's roles are the question's reversed
 
@@ -268,6 +271,11 @@ def fit(data: Mapping[str, Any], ask: str | None, links: Collection[str] = ()) -
     return 0.0
 
 
+def figure_keys(data: Mapping[str, Any]) -> list[str]:
+    """The keys of the figures a record holds (`wagons`, `neighbours_of_iran`, `tonnes`)."""
+    return [k for k, v in data.items() if type(v) in (int, float) and k not in _NOT_FIGURES]
+
+
 def _figures(data: Mapping[str, Any]) -> list[float]:
     return [v for k, v in data.items() if type(v) in (int, float) and k not in _NOT_FIGURES]
 
@@ -332,16 +340,18 @@ def own_names(data: Mapping[str, Any]) -> list[str]:
 
 def factor(data: Mapping[str, Any], intent: Intent, named: frozenset[str],
            subject: bool = False, designated: frozenset[str] = frozenset(),
-           links: Collection[str] = ()) -> float:
+           links: Collection[str] = (), measured: bool = False) -> float:
     """The multiplier a record's score gets from the question's intent, values and roles;
     `subject`: the query is this entity's name; `named`, `designated`: see `agreement`;
-    `links`: see `fit`."""
+    `links`: see `fit`; `measured`: a figure it holds is named by the question's words."""
     out = FIT_BOOST if subject else 1.0
     if not subject and data.get("kind") in ENTITY_KINDS and intent.ask not in _ENTITY_ASKS:
         out *= ENTITY
     share = fit(data, intent.ask, links)
     if share:
         out *= 1 + (FIT_BOOST - 1) * share
+    if measured and intent.ask == "amount":
+        out *= MEASURE_BOOST
     if intent.numbers and intent.numbers & values(data):
         out *= VALUE_BOOST
     agree = agreement(data, intent, named, designated)
