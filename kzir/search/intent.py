@@ -5,10 +5,12 @@ in Iran" from "Iran's consulate in Kazakhstan", nor that "who" wants a person. S
 RERANK_DEPTH documents are re-ranked by factors read from the record's fields, never from its
 id or from a list of questions:
 
-  intent     who → people (organisations half); where → places, missions and records with a
-             place; when → records with a date (events, documents); how much / how many →
-             records holding a figure (more, ×1.25, when the figure's own key is a word of the
-             question: "how many neighbours" → neighbours_of_iran, "documents" →
+  intent     who → people (organisations, and records naming people or organisations, a
+             quarter); where → places, missions and records with or naming a place; when →
+             records with a date (events, documents), a day more than a month, a span or a
+             year; how much / how many → records holding a figure (more, ×1.25, when the
+             figure's own key is a word of the question: "how many neighbours" →
+             neighbours_of_iran, "documents" →
              documents_count); which countries → countries and country lists.
              Colloquial Persian «کی» is "when" before a verb ("توکایف کی رسید") and "who" at the
              start, before را, after a preposition, or before a copula ("فارابی کی بود") — there
@@ -245,6 +247,19 @@ def linked_kinds(data: Mapping[str, Any], kind_of: Mapping[str, str]) -> set[str
     return out
 
 
+# How fully a date answers "when": a day in full; a month, or a span of days the article does
+# not narrow, in part; a bare year least.
+_PRECISION_SHARE = {"day": 1.0, "month": 0.75, "range": 0.5, "year": 0.5}
+
+
+def _dated_share(data: Mapping[str, Any]) -> float:
+    for key in _DATE_KEYS:
+        date = data.get(key)
+        if isinstance(date, dict) and date.get("jalali"):
+            return _PRECISION_SHARE.get(str(date.get("precision")), 1.0)
+    return 0.0
+
+
 def fit(data: Mapping[str, Any], ask: str | None, links: Collection[str] = ()) -> float:
     """How fully a record is the kind of answer asked for: 1, 0.5, 0.25 or 0. `links`: the
     kinds of the records it names (see `linked_kinds`) — a record naming places answers
@@ -259,7 +274,7 @@ def fit(data: Mapping[str, Any], ask: str | None, links: Collection[str] = ()) -
         return 1.0 if kind in ("place", "mission") or any(data.get(k) for k in _PLACE_KEYS) \
             or "place" in links else 0.0
     if ask == "when":
-        return 1.0 if is_dated(data) else 0.0
+        return _dated_share(data)
     if ask == "amount":
         return 1.0 if _figures(data) else 0.0
     if ask == "countries":  # a list of them answers in full, one country in part
