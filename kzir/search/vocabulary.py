@@ -24,6 +24,7 @@ our ours us you your yours i me my mine many much more most some any each every 
 neither than then so such very also too just only other others own same if while during before
 after since until according say said says tell told give gave get got s t whether like called
 per via one ever kind kinds sort type types name named anything something thing things way ways
+sense
 """)
 
 STOP_FA = _wordset("""
@@ -116,6 +117,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("وزیر", "وزارت"),
     ("invite", "invited", "invitation"),
     ("دعوت",),
+    ("view", "views", "see", "sees", "regard", "regards", "perceive", "perceives", "perception",
+     "opinion", "attitude", "attitudes"),
+    ("نگاه", "دیدگاه", "نگرش", "دید"),
     # country profile
     ("population", "inhabitants", "populous", "people"),
     ("جمعیت",),
@@ -126,7 +130,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("وسعت", "مساحت"),
     ("border", "borders", "bordering", "bordered", "neighbour", "neighbours", "neighbor",
      "neighbors", "neighbouring", "neighboring", "frontier", "frontiers", "adjacent",
-     "neighbouring countries", "neighboring countries", "bordering countries"),
+     "neighbouring countries", "neighboring countries", "bordering countries",
+     "share borders", "share a border", "shares a border", "shares borders"),
     ("مرز", "مرزی", "همسایه", "همسایگان", "همسایگی", "هم مرز", "هممرز", "همجوار", "همجواری",
      "کشور همسایه", "کشورهای همسایه", "کشور هم مرز", "کشورهای هم مرز", "کشور همجوار"),
     ("capital", "capital city"),
