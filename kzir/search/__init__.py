@@ -60,6 +60,7 @@ from .index import Index, index_for
 from .intent import (
     COUNTRY_WORDS,
     ENTITY_KINDS,
+    PARAGRAPH,
     RERANK_DEPTH,
     Intent,
     factor,
@@ -181,8 +182,9 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
 
 
 def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dict[int, float]]:
-    """The factor of each of the top documents by words (see `intent`), and the query with its
-    intent settled: «کی بود» is "when" if the best record by words is dated, else "who"."""
+    """The factor of each of the top documents by words (see `intent`; a paragraph PARAGRAPH),
+    and the query with its intent settled: «کی بود» is "when" if the best record by words is
+    dated, else "who"."""
     intent = query.intent
     records = [doc for doc in head if doc < len(index.records)]
     if intent.ask == "who-or-when":
@@ -202,6 +204,7 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
                            linked_kinds(index.records[doc], kind_of) if kind_of else (),
                            intent.ask == "amount" and _measures(index.records[doc], query.terms))
                for doc in records}
+    factors.update((doc, PARAGRAPH) for doc in head if doc >= len(index.records))
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
 
 

@@ -28,6 +28,9 @@ id or from a list of questions:
              by role.
              The reverse record is pushed down, the agreeing one up.
   name       "name"/«اسم» with no other question word: people, then organisations and places.
+  paragraph  a paragraph is the text an answer is in; a record citing it states the answer
+             as a fact (with its figure, name or date, in both languages), so when both match
+             as well the record comes first (×0.75 on the paragraph).
   subject    a query whose every word is a word of one entity's own name (a person's,
              organisation's or place's name, spelling variant or alias: "Tokayev", "KTZ",
              «آلماتی») asks for that entity, not for the records that mention it.
@@ -47,6 +50,7 @@ from typing import Any
 RERANK_DEPTH = 30  # documents re-ranked after BM25F: the rest keep their order below them
 FIT_BOOST = 1.6  # the record is what the question asks for (a person for "who")
 ENTITY = 0.75  # a person, organisation or place when the question asks for none of them
+PARAGRAPH = 0.75  # a paragraph: the text the answer is in, where a record citing it states it
 VALUE_BOOST = 1.4  # the record holds a number of the question as one of its values
 MEASURE_BOOST = 1.25  # for how much / how many: the figure it holds is the one the question names
 AGREE_BOOST = 1.4  # the record's roles (sender/host, direction, actors) are the question's
