@@ -336,7 +336,8 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
         paragraph = index.paragraphs[doc - len(index.records)]
         texts = [paragraph.fa if lang == "fa" else paragraph.en]
         paragraphs = (paragraph.n,)
-    snippet = make_snippet(texts, query, lang)
+    snippet = make_snippet(texts, query, lang,
+                           weights=[s.term.weight * idf(s.df, index.size) for s in all_stats])
     if record is not None:
         key = key_value(record.data, lang, query.intent.ask)
         if key and not shows(snippet, key):
@@ -361,18 +362,28 @@ def _record_texts(record: Record, lang: str) -> list[str]:
     return texts or [record.label(lang)]
 
 
-def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24) -> str:
-    """About `width` words around the first match, from the text with the most matching words."""
-    needles = tuple(s.text for t in query.terms for s in t.spellings
-                    if s.lang in (lang, "num") and s.text and b" " not in s.text)
-    best, best_hits, best_at = texts[0], 0, 0
+def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24,
+                 weights: Sequence[float] | None = None) -> str:
+    """About `width` words from the text and the window of it whose distinct query terms weigh
+    most (`weights`, one per term, e.g. their idf; else 1 each), then with the most matching
+    words: a question naming the sanctions and the ambassador wants the words around both,
+    not the first words around the commonest."""
+    terms = [(tuple(s.text for s in t.spellings
+                    if s.lang in (lang, "num") and s.text and b" " not in s.text), w)
+             for t, w in zip(query.terms, weights or [1.0] * len(query.terms), strict=True)]
+    best, best_key, best_at = texts[0], (0.0, 0), 0
     for text in texts:
         folded = [fold(w) for w in text.split()]
-        found = [i for i, w in enumerate(folded) if needles and w.startswith(needles)]
-        if len(found) > best_hits:
-            best, best_hits, best_at = text, len(found), found[0]
+        hits = [(i, k) for i, w in enumerate(folded) for k, (n, _) in enumerate(terms)
+                if n and w.startswith(n)]
+        for i, _ in hits:
+            first = _window(i, len(folded), width)
+            inside = [k for j, k in hits if first <= j < first + width]
+            key = (sum(terms[k][1] for k in set(inside)), len(inside))
+            if key > best_key:
+                best, best_key, best_at = text, key, i
     words = best.split()
-    start = max(0, min(best_at - width // 3, len(words) - width))
+    start = _window(best_at, len(words), width)
     end = min(len(words), start + width)
     out = " ".join(words[start:end])
     if start > 0:
@@ -380,6 +391,11 @@ def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24)
     if end < len(words):
         out += " …"
     return out
+
+
+def _window(at: int, size: int, width: int) -> int:
+    """The first word shown for a match at word `at`: a third of the width before it."""
+    return max(0, min(at - width // 3, size - width))
 
 
 def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermStats],
