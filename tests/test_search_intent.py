@@ -168,6 +168,18 @@ def test_number_words_reach_the_twenty_year_records(base: kbmod.KB, query: str) 
     assert any(h.id.startswith("trade-20y") for h in hits(base, query, 3))
 
 
+@pytest.mark.parametrize(("typed", "months"), [
+    ("Khordad 1401", {"1401 03"}), ("Khordaad 1401", {"1401 03"}), ("Xordad 1401", {"1401 03"}),
+    ("Khurdad 1401", {"1401 03"}), ("Day 1400", {"1400 10"}), ("ژوئن ۲۰۲۲", {"2022 06"}),
+    ("جون ۲۰۲۲", {"2022 06"}), ("1401 تیر", {"1401 04"})])
+def test_search_reads_a_month_as_the_date_parser_does(typed: str, months: set[str]) -> None:
+    """One home for month names (kzir.dates.months): every spelling the date parser reads
+    beside a year is a date term of the search, over both calendars."""
+    terms = [t for t in S.analyse(typed).terms if t.kind == "date"]
+    assert len(terms) == 1
+    assert months <= {S.unfold(s.text) for s in terms[0].spellings}
+
+
 @pytest.mark.parametrize("query", ["قزاقستان تو ژانویه ۲۰۲۲ چی شد؟", "Kazakhstan January 2022",
                                    "قزاقستان دی ماه ۱۴۰۰", "Kazakhstan Dey 1400"])
 def test_a_month_in_either_calendar_finds_records_dated_in_it(base: kbmod.KB,

@@ -21,7 +21,6 @@ from .vocabulary import (
     _SCALES,
     COMPOUND_HEADS,
     DECADE_WORDS,
-    MONTH_WORDS,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
@@ -397,11 +396,14 @@ def _month_terms(normal: str, terms: list[Term]) -> str:
     months it spans written as the KB's ISO dates write them, in both calendars ("2022 01",
     "1400 10", "1400 11"), so January 2022 finds a date of Dey 1400. The words are taken out of
     the query (the year alone would find every date of 2022, the month word nothing).
-    Reading the month is the date parser's job (kzir.dates.parse_bound)."""
+    A month is any spelling the date parser reads (kzir.dates.months: Khordaad, Xordad, ژانویه),
+    and the parser (kzir.dates.parse_bound, loaded only then) gives the span."""
     def one(match: re.Match[str]) -> str:
         month, year = (match.group(1), match.group(2)) if match.group(1) else \
             (match.group(4), match.group(3))
-        if month not in MONTH_WORDS:
+        from ..dates.months import lookup_month  # only for a word beside a year
+
+        if lookup_month(month) is None:
             return match.group(0)
         months = _month_span(f"{month} {year}")
         if not months:
