@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -193,9 +193,8 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
         intent = replace(intent, ask=ask)
         query = replace(query, intent=intent)
     kinds = {index.kinds[doc] for doc in records}
-    entities = index.named(query.words, ENTITY_KINDS) if kinds & ENTITY_KINDS else frozenset()
-    subjects = {doc for doc in records
-                if _is_subject(index.records[doc], query.terms, entities)}
+    subjects = {doc for doc in records if _is_subject(
+        index.records[doc], query.terms, lambda: index.named(query.words, ENTITY_KINDS))}
     designated = frozenset(index.doc_id(doc) for doc in records
                            if _by_role(index.records[doc], query.terms))
     people = designated | (index.named(query.words) if "event" in kinds else frozenset())
@@ -234,10 +233,13 @@ def _by_role(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:
     return False
 
 
-def _is_subject(data: Mapping[str, Any], terms: Sequence[Term], named: frozenset[str]) -> bool:
+def _is_subject(data: Mapping[str, Any], terms: Sequence[Term],
+                named: Callable[[], frozenset[str]]) -> bool:
     """Whether the query is this entity's name: its words are all words of one of the record's
     own names, and they are that name's every word ("Almaty", "KTZ", «آلماتی»; stop words
-    aside) or one that names this entity alone (`named`: "Tokayev", "Aktau" of Aktau port)."""
+    aside) or one that names this entity alone (`named()`, the entities the query's words
+    name — asked only then, as it reads every entity of the KB: "Tokayev", "Aktau" of Aktau
+    port)."""
     words = [t for t in terms if t.kind in ("word", "fuzzy")]
     if not words or len(words) != sum(t.kind != "phrase" for t in terms):
         return False
@@ -246,8 +248,8 @@ def _is_subject(data: Mapping[str, Any], terms: Sequence[Term], named: frozenset
         name_words = [b" " + w for w in fold(name).split() if unfold(w) not in STOP_EN | STOP_FA]
         text = b"".join(name_words)
         if all(any(n in text for n in spellings) for spellings in needles) and (
-                data["id"] in named or all(any(w.startswith(n) for spellings in needles
-                                               for n in spellings) for w in name_words)):
+                all(any(w.startswith(n) for spellings in needles for n in spellings)
+                    for w in name_words) or data["id"] in named()):
             return True
     return False
 
