@@ -5,7 +5,8 @@ Method: BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM2
 document with three fields in each language:
 
     name   titles, names, labels, resource and city names, spelling variants   weight 3.0, b 0.5
-    text   summary and text, roles, listed items, the quotes; a paragraph's text  weight 1.0, b 0.75
+    text   summary and text, roles, listed items, a document's parties, the quotes;
+           a paragraph's text                                                   weight 1.0, b 0.75
     other  every other value: notes, places, types, ids, numbers, dates           weight 0.4, b 0.75
 
     score(d) = Σ_t  qw_t · idf(t) · tf̃(t, d) / (k1 + tf̃(t, d)),   k1 = 1.2

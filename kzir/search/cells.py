@@ -3,9 +3,10 @@
 name: titles, names, labels, resource and city names, spelling variants, aliases (`aliases`,
 `aliases_en`, `aliases_fa`: other names of the entity, such as KTZ — of an alias object
 {text, lang, note, source} only its `text`, in its `lang` or else its script's: the note and
-the source say why the name is known, they are not names); text: summary and text,
-roles and listed items, and (Persian) the quotes; other: every other value, a string's language
-told by its key (`_en`/`_fa`) or else by its script; numbers count as English.
+the source say why the name is known, they are not names); text: summary and text, roles and
+listed items, a document's parties (who signed it is what it is), and (Persian) the quotes;
+other: every other value, a string's language told by its key (`_en`/`_fa`) or else by its
+script; numbers count as English.
 
 Two implementations of one meaning, as in `kzir.schema`: `record_cells` walks any record; for a
 big KB, `cells_of` turns each key layout seen often into straight-line Python (one generated
@@ -44,6 +45,8 @@ def _place(key: str) -> Any:
         return "sources"
     if key in ("roles", "items"):
         return "pairs"
+    if key == "parties":
+        return (_TEXT, None)  # who signed a document is what it is, not a note about it
     if key.endswith("variants_fa"):
         return (_NAME, "fa")
     if key == _ALIASES:
