@@ -691,6 +691,17 @@ def test_importing_dates_pulls_in_no_ui_libraries() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_month_names_load_without_the_calendar() -> None:
+    """kzir.dates.months is plain data (the search reads it for any word beside a year): it
+    does not import jdatetime, and the package loads the calendar only when asked for it."""
+    code = (
+        "import sys, kzir.dates.months as m; "
+        "print(m.lookup_month('Khordaad'), 'jdatetime' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "('jalali', 3) False"
+
+
 # --------------------------------------------------------------------------- fuzz
 
 _WORDS = [

@@ -347,9 +347,9 @@ def test_idf_favours_rare_words(base: kbmod.KB) -> None:
 
 
 QUESTION_SETS = {  # recall@3 and answer@1 floors per language: the README's numbers
-    "questions_dev.jsonl": {"at3": 30, "answer": {"en": 27, "fa": 27}},
-    "questions_heldout.jsonl": {"at3": 60, "answer": {"en": 48, "fa": 55}},
-    "questions_answers.jsonl": {"at3": 47, "answer": {"en": 44, "fa": 45}},
+    "questions_dev.jsonl": {"at3": 30, "answer": {"en": 28, "fa": 30}},
+    "questions_heldout.jsonl": {"at3": 60, "answer": {"en": 57, "fa": 55}},
+    "questions_answers.jsonl": {"at3": 47, "answer": {"en": 46, "fa": 46}},
 }
 
 

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from ..dates import (
     GREGORIAN_MONTHS_EN,
+    GREGORIAN_MONTHS_FA,
     MONTHS_FA,
     WEEKDAYS_EN,
     WEEKDAYS_FA,
@@ -21,13 +22,8 @@ from .common import Article, Evidence, Finding, _fa, _slug, article_of
 
 # --------------------------------------------------------------------------- calendar
 
-GREGORIAN_MONTHS_FA: Final = (
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
-    "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
-)  # fmt: skip
 _GREGORIAN_MONTH_WORDS: Final = {
-    **{name: i for i, name in enumerate(GREGORIAN_MONTHS_FA, 1)},
-    "می": 5, "جولای": 7, "آگوست": 8,
+    name: i for i, names in enumerate(GREGORIAN_MONTHS_FA, 1) for name in names
 }
 _JALALI_MONTH_WORDS: Final = {name: i for i, name in enumerate(MONTHS_FA, 1)}
 _D: Final = r"([0-9۰-۹]{1,2})"
@@ -73,7 +69,7 @@ def _g_en(d: datetime.date) -> str:
 
 
 def _g_fa(d: datetime.date) -> str:
-    return _fa(f"{d.day} {GREGORIAN_MONTHS_FA[d.month - 1]} {d.year}")
+    return _fa(f"{d.day} {GREGORIAN_MONTHS_FA[d.month - 1][0]} {d.year}")
 
 
 def _j_en(day: Day) -> str:

@@ -25,6 +25,7 @@ from typing import Final, Literal, TypeAlias
 
 import jdatetime
 
+from kzir.dates.months import GREGORIAN_MONTHS_EN, MONTHS_EN_TRANSLIT, MONTHS_FA
 from kzir.errors import DateError
 from kzir.numerals import to_persian_digits
 
@@ -32,18 +33,6 @@ Calendar: TypeAlias = Literal["jalali", "gregorian"]
 
 CALENDARS: Final[tuple[Calendar, Calendar]] = ("jalali", "gregorian")
 
-MONTHS_FA: Final[tuple[str, ...]] = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)  # fmt: skip
-MONTHS_EN_TRANSLIT: Final[tuple[str, ...]] = (
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
-)  # fmt: skip
-GREGORIAN_MONTHS_EN: Final[tuple[str, ...]] = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 # Indexed by datetime.date.weekday() (Monday = 0). Persian spellings avoid ZWNJ like the article.
 WEEKDAYS_EN: Final[tuple[str, ...]] = (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",

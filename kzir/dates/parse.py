@@ -28,15 +28,11 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any, Final, Literal, TypeAlias
 
 from kzir.dates.calendar import (
-    GREGORIAN_MONTHS_EN,
-    MONTHS_EN_TRANSLIT,
-    MONTHS_FA,
     WEEKDAYS_EN,
     Calendar,
     Day,
@@ -50,8 +46,15 @@ from kzir.dates.calendar import (
     jalali_month_span,
     jalali_year_span,
 )
+from kzir.dates.months import (
+    GREGORIAN_MONTHS_EN,
+    MONTHS_EN_TRANSLIT,
+    MONTHS_FA,
+    lookup_month,
+    normalise,
+)
 from kzir.errors import DateError, UsageError
-from kzir.numerals import shown, to_ascii_digits
+from kzir.numerals import shown
 
 Precision: TypeAlias = Literal["day", "month", "year"]
 
@@ -87,123 +90,6 @@ class DateSpan:
             names = MONTHS_EN_TRANSLIT if self.calendar == "jalali" else GREGORIAN_MONTHS_EN
             return f"{names[self.month - 1]} {self.year}"
         return self.first.written_jalali_en if self.calendar == "jalali" else self.first.written_en
-
-
-# --------------------------------------------------------------------------- normalising
-
-
-_LETTERS: Final = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
-                                 "أ": "ا", "إ": "ا", "آ": "ا"})  # fmt: skip
-# ZWNJ, ZWJ, LRM/RLM and bidi embeddings, tatweel, harakat and hamza/superscript alef marks.
-_DROP: Final = re.compile(
-    "[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u065f\u0670]"
-)
-
-
-def _normalise(text: str) -> str:
-    """Fold the spelling variants users type into one form the rules below expect.
-
-    ASCII digits; Persian letters instead of Arabic look-alikes (ي ى → ی, ك → ک, ة ۀ → ه,
-    أ إ آ → ا); no ZWNJ, tatweel or harakat; lower case; commas as spaces; single spaces.
-    """
-    text = to_ascii_digits(text)
-    text = text.translate(_LETTERS)
-    text = _DROP.sub("", text)
-    text = text.lower().replace(",", " ").replace("،", " ")
-    return " ".join(text.split()).rstrip(".")
-
-
-def _key(word: str) -> str:
-    """A month word as the exact table stores it: normalised, no spaces, no trailing dot."""
-    return _normalise(word).replace(" ", "").rstrip(".")
-
-
-# Letters whose decomposition would lose a distinction (š → s), spelled out before NFKD.
-_TRANSLIT_LETTERS: Final = str.maketrans({
-    "š": "sh", "ž": "zh", "č": "ch", "ḵ": "kh", "ẖ": "kh", "ġ": "gh", "ḡ": "gh", "ḏ": "dh",
-    "ʿ": "", "ʾ": "", "'": "", "’": "", "‘": "", "`": "", "-": "",
-})  # fmt: skip
-_DIGRAPHS: Final = (("kh", "x"), ("sh", "s"), ("zh", "j"), ("gh", "q"), ("dh", "z"), ("w", "v"))
-_VOWELS: Final = str.maketrans({"e": "i", "y": "i", "o": "u"})
-
-
-def translit_key(word: str) -> str:
-    """The skeleton of a Latin-script month word, equal for the ways Persian is transliterated.
-
-    Accents go (Ordībehešt → ordibehesht); kh and x are one letter, as are sh/š/s, w/v and dh/z
-    (Adhar = Azar, Ordibehest = Ordibehesht); e and i, o and u fold together (Mihr = Mehr,
-    Khurdad = Khordad) and y reads as i (Dey = Dei); an h after the first letter is dropped
-    (Mehr = Mer, Shahrivar = Sharivar) and doubled letters merge (Khordaad, Farvardeen).
-    Different months keep different skeletons; the table is checked for clashes when it is built.
-    """
-    text = word.lower().translate(_TRANSLIT_LETTERS)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub("[^a-z]", "", text)
-    for digraph, letter in _DIGRAPHS:
-        text = text.replace(digraph, letter)
-    text = text.translate(_VOWELS)
-    text = text[:1] + text[1:].replace("h", "")
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-# --------------------------------------------------------------------------- month names
-
-# Further spellings, each a name in use rather than a transliteration of the standard one:
-# the old Amordad and Espand, Day for Dey, Ardibehesht (an older reading), Persian-script
-# variants, and the Gregorian months as Iranian and Afghan Persian write them.
-_JALALI_EXTRA: Final[dict[int, tuple[str, ...]]] = {
-    2: ("ardibehesht",), 5: ("amordad", "امرداد"), 10: ("day",), 12: ("espand", "اسپند"),
-}  # fmt: skip
-_GREGORIAN_FA: Final[tuple[tuple[str, ...], ...]] = (
-    ("ژانویه", "ژانویهٔ", "جنوری"), ("فوریه", "فبروری"), ("مارس", "مارچ"), ("آوریل", "اپریل"),
-    ("مه", "می"), ("ژوئن", "جون"), ("ژوئیه", "جولای"), ("اوت", "آگوست", "اگست"),
-    ("سپتامبر", "سپتمبر"), ("اکتبر", "اکتوبر"), ("نوامبر", "نومبر"), ("دسامبر", "دسمبر"),
-)  # fmt: skip
-
-MonthRef: TypeAlias = tuple[Calendar, int]
-
-
-def _build_month_tables() -> tuple[dict[str, MonthRef], dict[str, int]]:
-    """(exact spellings → month, transliteration skeletons → Jalali month); raises on a clash."""
-    exact: dict[str, MonthRef] = {}
-
-    def add(table: dict[str, Any], key: str, value: Any, name: str) -> None:
-        if table.get(key, value) != value:
-            raise ValueError(f"month name {name!r} is ambiguous: {table[key]} and {value}")
-        table[key] = value
-
-    skeletons: dict[str, int] = {}
-    for n in range(1, 13):
-        for name in (MONTHS_FA[n - 1], MONTHS_EN_TRANSLIT[n - 1], *_JALALI_EXTRA.get(n, ())):
-            add(exact, _key(name), ("jalali", n), name)
-            if name.isascii():
-                add(skeletons, translit_key(name), n, name)
-    for n in range(1, 13):
-        full = GREGORIAN_MONTHS_EN[n - 1]
-        for name in (full, full[:3], *(("sept",) if n == 9 else ()), *_GREGORIAN_FA[n - 1]):
-            add(exact, _key(name), ("gregorian", n), name)
-            clash = skeletons.get(translit_key(name)) if name.isascii() else None
-            if clash:
-                raise ValueError(f"{name!r} folds to the Jalali month {clash}")
-    return exact, skeletons
-
-
-_MONTHS, _SKELETONS = _build_month_tables()
-_MAH: Final = _key("ماه")
-
-
-def lookup_month(word: str) -> MonthRef | None:
-    """The month a word names (exactly, with «ماه», or as a Jalali transliteration), or None."""
-    key = _key(word)
-    if key.endswith(_MAH) and key[: -len(_MAH)] in _MONTHS:
-        key = key[: -len(_MAH)]
-    if key in _MONTHS:
-        return _MONTHS[key]
-    if key.isascii() and (n := _SKELETONS.get(translit_key(key))):
-        return "jalali", n
-    if not key.isascii() and (n := _SKELETONS.get(translit_key(word))):
-        return "jalali", n  # a Latin word with accents: Ordībehešt, Āzar
-    return None
 
 
 def _unknown_month(word: str) -> DateError:
@@ -466,7 +352,7 @@ def read_date(text: str, to: str | None = None) -> DateSpan:
     input that is plainly the other calendar is refused rather than silently reinterpreted.
     """
     expected = _expected_input(to)
-    norm = _normalise(text)
+    norm = normalise(text)
     if norm in _RELATIVE:
         day = check_range(Day(datetime.date.today() + datetime.timedelta(days=_RELATIVE[norm])))
         return DateSpan(day, day, expected or "gregorian", "day", day.gregorian.year)

@@ -5,7 +5,8 @@ Method: BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM2
 document with three fields in each language:
 
     name   titles, names, labels, resource and city names, spelling variants   weight 3.0, b 0.5
-    text   summary and text, roles, listed items, the quotes; a paragraph's text  weight 1.0, b 0.75
+    text   summary and text, roles, listed items, a document's parties, the quotes;
+           a paragraph's text                                                   weight 1.0, b 0.75
     other  every other value: notes, places, types, ids, numbers, dates           weight 0.4, b 0.75
 
     score(d) = Σ_t  qw_t · idf(t) · tf̃(t, d) / (k1 + tf̃(t, d)),   k1 = 1.2
@@ -46,7 +47,7 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -58,11 +59,22 @@ from .answer import key_value, shows
 from .cells import _NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
-from .intent import RERANK_DEPTH, Intent, factor, is_dated
+from .intent import (
+    COUNTRY_WORDS,
+    ENTITY_KINDS,
+    PARAGRAPH,
+    RERANK_DEPTH,
+    Intent,
+    factor,
+    figure_keys,
+    is_dated,
+    linked_kinds,
+    own_names,
+)
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
-from .vocabulary import _lang, stem_en, stem_fa
+from .vocabulary import STOP_EN, STOP_FA, _lang, stem_en, stem_fa
 
 __all__ = [
     "FUZZY_MIN", "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "edits",
@@ -180,8 +192,9 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
 
 
 def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dict[int, float]]:
-    """The factor of each of the top documents by words (see `intent`), and the query with its
-    intent settled: «کی بود» is "when" if the best record by words is dated, else "who"."""
+    """The factor of each of the top documents by words (see `intent`; a paragraph PARAGRAPH),
+    and the query with its intent settled: «کی بود» is "when" if the best record by words is
+    dated, else "who"."""
     intent = query.intent
     records = [doc for doc in head if doc < len(index.records)]
     if intent.ask == "who-or-when":
@@ -189,12 +202,66 @@ def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dic
         ask = "when" if first is not None and is_dated(index.records[first]) else "who"
         intent = replace(intent, ask=ask)
         query = replace(query, intent=intent)
-    if intent == Intent():
-        return query, {}
-    named = index.people_named(query.words) if any(
-        index.kinds[doc] == "event" for doc in records) else frozenset()
-    factors = {doc: factor(index.records[doc], intent, named) for doc in records}
+    kinds = {index.kinds[doc] for doc in records}
+    subjects = {doc for doc in records if _is_subject(
+        index.records[doc], query.terms, lambda: index.named(query.words, ENTITY_KINDS))}
+    designated = frozenset(index.doc_id(doc) for doc in records
+                           if _by_role(index.records[doc], query.terms))
+    people = designated | (index.named(query.words) if "event" in kinds else frozenset())
+    kind_of = index.kind_of if intent.ask in ("who", "where") else {}
+    factors = {doc: factor(index.records[doc], intent, people, doc in subjects, designated,
+                           linked_kinds(index.records[doc], kind_of) if kind_of else (),
+                           intent.ask == "amount" and _measures(index.records[doc], query.terms))
+               for doc in records}
+    factors.update((doc, PARAGRAPH) for doc in head if doc >= len(index.records))
     return query, {doc: f for doc, f in factors.items() if f != 1.0}
+
+
+def _measures(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:
+    """Whether a figure the record holds is named by a word of the query: a word of its key
+    starts with the word's stem ("neighbours" → neighbours_of_iran). Keys are English, so
+    this reads English queries only."""
+    stems = [s.text.decode() for t in terms if t.kind in ("word", "fuzzy")
+             for s in t.spellings if s.lang == "en" and len(s.text) >= 4 and b" " not in s.text]
+    return bool(stems) and any(word.startswith(stem) for key in figure_keys(data)
+                               for word in key.split("_") for stem in stems)
+
+
+def _by_role(data: Mapping[str, Any], terms: Sequence[Term]) -> bool:
+    """Whether the query designates this person by a role: every word of it but the countries
+    is a word of one of the person's roles ("the customs spokesman", "first vice president")."""
+    roles = data.get("roles") if data.get("kind") == "person" else None
+    if not roles:
+        return False
+    words = [t for t in terms if t.kind in ("word", "fuzzy") and t.label not in COUNTRY_WORDS]
+    if not words:
+        return False
+    for role in roles:
+        text = b" " + b" ".join(fold(str(v)) for v in role.values())
+        if all(any(b" " + s.text in text for s in term.spellings) for term in words):
+            return True
+    return False
+
+
+def _is_subject(data: Mapping[str, Any], terms: Sequence[Term],
+                named: Callable[[], frozenset[str]]) -> bool:
+    """Whether the query is this entity's name: its words are all words of one of the record's
+    own names, and they are that name's every word ("Almaty", "KTZ", «آلماتی»; stop words
+    aside) or one that names this entity alone (`named()`, the entities the query's words
+    name — asked only then, as it reads every entity of the KB: "Tokayev", "Aktau" of Aktau
+    port)."""
+    words = [t for t in terms if t.kind in ("word", "fuzzy")]
+    if not words or len(words) != sum(t.kind != "phrase" for t in terms):
+        return False
+    needles = [[b" " + s.text for s in term.spellings] for term in words]
+    for name in own_names(data):
+        name_words = [b" " + w for w in fold(name).split() if unfold(w) not in STOP_EN | STOP_FA]
+        text = b"".join(name_words)
+        if all(any(n in text for n in spellings) for spellings in needles) and (
+                all(any(w.startswith(n) for spellings in needles for n in spellings)
+                    for w in name_words) or data["id"] in named()):
+            return True
+    return False
 
 
 # Fuzzy matching, measured on the KB's own words: of its Persian words of 3, 4 and 5 letters,
@@ -212,9 +279,10 @@ def _fuzzy(index: Index, query: Query,
     first letter the same (so order does not become border), e.g. Tokaev as tokayev — and only
     when exactly one word of the index is that close: a word with two such neighbours is not
     a misspelling of either that we could tell. A word that matches anything is never changed.
-    The term is labelled "tokaev ≈ tokayev", kind "fuzzy"."""
+    The term is labelled "tokaev ≈ tokayev", kind "fuzzy"; the query's words read it as found."""
     terms: list[Term] = []
     out: list[TermStats] = []
+    words = list(query.words)
     for stats in all_stats:
         term = stats.term
         word = term.label
@@ -226,9 +294,10 @@ def _fuzzy(index: Index, query: Query,
                 term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
                                   kind="fuzzy")
                 stats = _term_stats(index, term)
+                words = [found if w == word else w for w in words]
         terms.append(term)
         out.append(stats)
-    return replace(query, terms=tuple(terms)), out
+    return replace(query, terms=tuple(terms), words=tuple(words)), out
 
 
 def _closest(word: str, candidates: Sequence[str], most: int) -> str | None:
@@ -279,7 +348,8 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
         paragraph = index.paragraphs[doc - len(index.records)]
         texts = [paragraph.fa if lang == "fa" else paragraph.en]
         paragraphs = (paragraph.n,)
-    snippet = make_snippet(texts, query, lang)
+    snippet = make_snippet(texts, query, lang,
+                           weights=[s.term.weight * idf(s.df, index.size) for s in all_stats])
     if record is not None:
         key = key_value(record.data, lang, query.intent.ask)
         if key and not shows(snippet, key):
@@ -304,18 +374,28 @@ def _record_texts(record: Record, lang: str) -> list[str]:
     return texts or [record.label(lang)]
 
 
-def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24) -> str:
-    """About `width` words around the first match, from the text with the most matching words."""
-    needles = tuple(s.text for t in query.terms for s in t.spellings
-                    if s.lang in (lang, "num") and s.text and b" " not in s.text)
-    best, best_hits, best_at = texts[0], 0, 0
+def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24,
+                 weights: Sequence[float] | None = None) -> str:
+    """About `width` words from the text and the window of it whose distinct query terms weigh
+    most (`weights`, one per term, e.g. their idf; else 1 each), then with the most matching
+    words: a question naming the sanctions and the ambassador wants the words around both,
+    not the first words around the commonest."""
+    terms = [(tuple(s.text for s in t.spellings
+                    if s.lang in (lang, "num") and s.text and b" " not in s.text), w)
+             for t, w in zip(query.terms, weights or [1.0] * len(query.terms), strict=True)]
+    best, best_key, best_at = texts[0], (0.0, 0), 0
     for text in texts:
         folded = [fold(w) for w in text.split()]
-        found = [i for i, w in enumerate(folded) if needles and w.startswith(needles)]
-        if len(found) > best_hits:
-            best, best_hits, best_at = text, len(found), found[0]
+        hits = [(i, k) for i, w in enumerate(folded) for k, (n, _) in enumerate(terms)
+                if n and w.startswith(n)]
+        for i, _ in hits:
+            first = _window(i, len(folded), width)
+            inside = [k for j, k in hits if first <= j < first + width]
+            key = (sum(terms[k][1] for k in set(inside)), len(inside))
+            if key > best_key:
+                best, best_key, best_at = text, key, i
     words = best.split()
-    start = max(0, min(best_at - width // 3, len(words) - width))
+    start = _window(best_at, len(words), width)
     end = min(len(words), start + width)
     out = " ".join(words[start:end])
     if start > 0:
@@ -323,6 +403,11 @@ def make_snippet(texts: Sequence[str], query: Query, lang: str, width: int = 24)
     if end < len(words):
         out += " …"
     return out
+
+
+def _window(at: int, size: int, width: int) -> int:
+    """The first word shown for a match at word `at`: a third of the width before it."""
+    return max(0, min(at - width // 3, size - width))
 
 
 def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermStats],

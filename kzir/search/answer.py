@@ -3,9 +3,9 @@
 A snippet is words around the query's matches, so the figure, name or date a question asks for
 may fall outside it (or the summary of the query's language may not state it). The top results
 lead with the value the question asks for, read from the record's fields in the snippet's
-language: who → a name; where → a place or city; when → the date in both calendars; how much →
-the figure; otherwise the kind's own key (a person's name, a mission's city, a trade figure, a
-resource's rank, an event's date, a fact's value).
+language: who → a name (a document's parties); where → a place or city; when → the date in both
+calendars; how much → the figure; otherwise the kind's own key (a person's name, a mission's
+city, a trade figure, a resource's rank, an event's date, a fact's value).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _UNITS_EN = {"km2": "km²"}
 def key_value(data: Mapping[str, Any], lang: str, ask: str | None) -> str | None:
     """The value a question with this ask wants from the record, in `lang`, or None."""
     kind = data.get("kind")
-    by_ask = {"who": _name, "where": _place, "when": _date, "amount": _figure,
+    by_ask = {"who": _name_or_parties, "where": _place, "when": _date, "amount": _figure,
               "countries": _name, "name": _name}
     if ask in by_ask:
         found = by_ask[ask](data, lang)
@@ -65,6 +65,16 @@ def _text(data: Mapping[str, Any], key: str, lang: str) -> str | None:
 
 def _name(data: Mapping[str, Any], lang: str) -> str | None:
     return _text(data, "name", lang)
+
+
+def _name_or_parties(data: Mapping[str, Any], lang: str) -> str | None:
+    """Who: a name, or for a document the parties that signed it."""
+    found = _name(data, lang)
+    if found or not isinstance(data.get("parties"), list):
+        return found
+    names = [p[f"name_{lang}"] for p in data["parties"]
+             if isinstance(p, dict) and isinstance(p.get(f"name_{lang}"), str)]
+    return (" / " if lang == "en" else " ، ").join(names) or None
 
 
 def _place(data: Mapping[str, Any], lang: str) -> str | None:

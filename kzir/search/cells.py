@@ -1,9 +1,12 @@
 """A record's searchable text: its (name, text, other) fields in one language.
 
 name: titles, names, labels, resource and city names, spelling variants, aliases (`aliases`,
-`aliases_en`, `aliases_fa`: other names of the entity, such as KTZ); text: summary and text,
-roles and listed items, and (Persian) the quotes; other: every other value, a string's language
-told by its key (`_en`/`_fa`) or else by its script; numbers count as English.
+`aliases_en`, `aliases_fa`: other names of the entity, such as KTZ — of an alias object
+{text, lang, note, source} only its `text`, in its `lang` or else its script's: the note and
+the source say why the name is known, they are not names); text: summary and text, roles and
+listed items, a document's parties (who signed it is what it is), and (Persian) the quotes;
+other: every other value, a string's language told by its key (`_en`/`_fa`) or else by its
+script; numbers count as English.
 
 Two implementations of one meaning, as in `kzir.schema`: `record_cells` walks any record; for a
 big KB, `cells_of` turns each key layout seen often into straight-line Python (one generated
@@ -24,25 +27,30 @@ from .query import _format_number
 _NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")
 _ALIASES = "aliases"
-_SKIP_VALUES = frozenset(["precision", "basis"])
+# inside objects: a date's precision and basis are codes, a `source` is a citation (where an
+# outside fact comes from), none of them what the record is about
+_SKIP_VALUES = frozenset(["precision", "basis", "source"])
 _NAME, _TEXT, _OTHER = range(3)
-_SKIP, _AUTO, _SOURCES, _PAIRS, _BY_SCRIPT = 4, 3, 5, 6, 10
+_SKIP, _AUTO, _SOURCES, _PAIRS, _ALIAS_LIST, _BY_SCRIPT = 4, 3, 5, 6, 7, 10
 
 Cells = tuple[str, str, str]
 
 
 def _place(key: str) -> Any:
-    """Where a record's top-level key goes: "sources", "pairs", or (field, language or None)."""
+    """Where a record's top-level key goes: "sources", "pairs", "aliases", or (field, language
+    or None)."""
     base, _, suffix = key.rpartition("_")
     lang = suffix if suffix in LANGS else None
     if key == "sources":
         return "sources"
     if key in ("roles", "items"):
         return "pairs"
+    if key == "parties":
+        return (_TEXT, None)  # who signed a document is what it is, not a note about it
     if key.endswith("variants_fa"):
         return (_NAME, "fa")
     if key == _ALIASES:
-        return (_NAME, None)  # each alias in the language of its script
+        return "aliases"
     if lang and (base in _NAME_KEYS or base == _ALIASES):
         return (_NAME, lang)
     if lang and base in _TEXT_KEYS:
@@ -55,7 +63,8 @@ _CODES: dict[str, dict[str, int]] = {"en": {}, "fa": {}}
 
 def _code(key: str, lang: str) -> int:
     """What to do with a top-level key for one language: a field (0-2), _SKIP (the other
-    language), _AUTO (other field, language by script), _BY_SCRIPT + field, _SOURCES, _PAIRS."""
+    language), _AUTO (other field, language by script), _BY_SCRIPT + field, _SOURCES, _PAIRS,
+    _ALIAS_LIST."""
     code = _CODES[lang].get(key)
     if code is None:
         place = _place(key)
@@ -63,6 +72,8 @@ def _code(key: str, lang: str) -> int:
             code = _SOURCES
         elif place == "pairs":
             code = _PAIRS
+        elif place == "aliases":
+            code = _ALIAS_LIST
         else:
             field, key_lang = place
             if key_lang is None:
@@ -121,6 +132,20 @@ def _pairs(value: Any, lang: str, sink: list[str]) -> None:
             sink.append(pair[lang])
 
 
+def _aliases(value: Any, lang: str, sink: list[str]) -> None:
+    """aliases: a list of names (strings, language by script) or of {text, lang, note, source}
+    objects; the names of `lang` (an alias in another language, kk or ru, by its script)."""
+    for alias in value if type(value) is list else ():
+        if type(alias) is str:
+            text, alias_lang = alias, None
+        elif type(alias) is dict and type(alias.get("text")) is str:
+            text, alias_lang = alias["text"], alias.get("lang")
+        else:
+            continue
+        if (alias_lang if alias_lang in LANGS else _script(text)) == lang:
+            sink.append(text)
+
+
 def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
     """The (name, text, other) fields of one record's KB dict in one language."""
     name: list[str] = []
@@ -138,6 +163,8 @@ def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
         elif code == _PAIRS:
             if kind is not str:
                 _pairs(value, lang, text)
+        elif code == _ALIAS_LIST:
+            _aliases(value, lang, name)
         elif kind is str:
             if code < _AUTO:
                 parts[code].append(value)
@@ -158,7 +185,8 @@ def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
 COMPILE_AFTER = 8  # records of one layout walked before its function is generated
 MAX_LAYOUTS = 512  # generated functions per language and KB: past that, every record is walked
 
-_ENV: dict[str, Any] = {"_nested": _nested, "_pairs": _pairs, "_number": _format_number,
+_ENV: dict[str, Any] = {"_nested": _nested, "_pairs": _pairs, "_aliases": _aliases,
+                        "_number": _format_number,
                         "_arabic": _ARABIC_SCRIPT.search, "NoneType": type(None)}
 
 
@@ -181,6 +209,9 @@ def _compile(layout: tuple[str, ...], lang: str) -> Callable[[Mapping[str, Any]]
             continue
         if code == _PAIRS:
             lines.append(f"    if type({x}) is not str: _pairs({x}, {lang!r}, t)")
+            continue
+        if code == _ALIAS_LIST:
+            lines.append(f"    _aliases({x}, {lang!r}, n)")
             continue
         sink = sinks[_OTHER if code == _AUTO else code % _BY_SCRIPT]
         if code < _AUTO:

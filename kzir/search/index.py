@@ -14,6 +14,7 @@ from ..kb import KB
 from ..model import Paragraph
 from .cells import cells_of
 from .folding import _nfkc, fold, fold_normalized, unfold
+from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
 from .query import Lexicon
 from .vocabulary import STOP_EN, STOP_FA, _lang
@@ -102,7 +103,8 @@ class Index:
         self._blobs: dict[str, _Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
-        self._people: dict[bytes, frozenset[str]] | None = None
+        self._kind_of: dict[str, str] | None = None
+        self._named: dict[frozenset[str], dict[bytes, frozenset[str]]] = {}
         self.lexicon = Lexicon(lambda: self.words("fa"))
 
     def blob(self, lang: str) -> _Blob:
@@ -157,24 +159,36 @@ class Index:
                 and word not in (STOP_FA if lang == "fa" else STOP_EN))
         return found
 
-    def people_named(self, words: Sequence[str]) -> frozenset[str]:
-        """The ids of the people a query's words name (a word of their name that no other
-        person's name has: Tokayev, «توکایف», not Seyyed or Ayatollah)."""
-        if self._people is None:
-            owners: dict[bytes, set[str]] = {}
+    @property
+    def kind_of(self) -> Mapping[str, str]:
+        """Each record's kind by its id (built on first use)."""
+        if self._kind_of is None:
+            self._kind_of = {str(r["id"]): self.kinds[doc] for doc, r in enumerate(self.records)}
+        return self._kind_of
+
+    def named(self, words: Sequence[str],
+              kinds: frozenset[str] = frozenset({"person"})) -> frozenset[str]:
+        """The ids of the records of `kinds` a query's words name: a word of 4+ letters of one
+        of their own names (see `intent.own_names`) that no other such record's names have —
+        Tokayev, «توکایف», not Seyyed or Ayatollah."""
+        owners = self._named.get(kinds)
+        if owners is None:
+            found: dict[bytes, set[str]] = {}
             for doc, kind in enumerate(self.kinds[:len(self.records)]):
-                if kind == "person":
+                if kind in kinds:
                     data = self.records[doc]
-                    names = [data.get("name_en"), data.get("name_fa"),
-                             *(data.get("variants_fa") or ())]
-                    for name in names:
-                        if isinstance(name, str):
-                            for word in fold(name).split():
-                                if len(word) >= 4 and not word.isdigit():
-                                    owners.setdefault(word, set()).add(str(data["id"]))
-            self._people = {w: frozenset(ids) for w, ids in owners.items() if len(ids) == 1}
-        people = self._people
-        return frozenset().union(*(people.get(fold(w), ()) for w in words))
+                    for name in own_names(data):
+                        for word in fold(name).split():
+                            if len(word) >= 4 and not word.isdigit():
+                                found.setdefault(word, set()).add(str(data["id"]))
+            owners = self._named[kinds] = {
+                w: frozenset(ids) for w, ids in found.items() if len(ids) == 1}
+        return frozenset().union(*(owners.get(fold(w), ()) for w in words))
+
+    def people_named(self, words: Sequence[str]) -> frozenset[str]:
+        """The people a query's words name: `named(words)`, kept for callers of the first
+        round's API."""
+        return self.named(words)
 
     def cells(self, lang: str) -> list[str]:
         """Every document's (name, text, other) fields in one language, document by document."""

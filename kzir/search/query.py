@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise, product
 
 from .folding import _TOKEN, _normal, fold, fold_normalized
-from .intent import Intent, read_intent
+from .intent import Intent, question_words, read_intent
 from .params import PHRASE_WEIGHT, PREFIX_MIN
 from .vocabulary import (
     _FA_VERB_PREFIXES,
@@ -21,7 +21,6 @@ from .vocabulary import (
     _SCALES,
     COMPOUND_HEADS,
     DECADE_WORDS,
-    MONTH_WORDS,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
@@ -397,11 +396,14 @@ def _month_terms(normal: str, terms: list[Term]) -> str:
     months it spans written as the KB's ISO dates write them, in both calendars ("2022 01",
     "1400 10", "1400 11"), so January 2022 finds a date of Dey 1400. The words are taken out of
     the query (the year alone would find every date of 2022, the month word nothing).
-    Reading the month is the date parser's job (kzir.dates.parse_bound)."""
+    A month is any spelling the date parser reads (kzir.dates.months: Khordaad, Xordad, ژانویه),
+    and the parser (kzir.dates.parse_bound, loaded only then) gives the span."""
     def one(match: re.Match[str]) -> str:
         month, year = (match.group(1), match.group(2)) if match.group(1) else \
             (match.group(4), match.group(3))
-        if month not in MONTH_WORDS:
+        from ..dates.months import lookup_month  # only for a word beside a year
+
+        if lookup_month(month) is None:
             return match.group(0)
         months = _month_span(f"{month} {year}")
         if not months:
@@ -431,19 +433,27 @@ def _month_span(text: str) -> list[tuple[int, int]]:
 
 
 def _decade_terms(normal: str, terms: list[Term], values: list[float]) -> str:
-    """«دو دهه», "two decades", "2 decades" as a number of years (20) too: the KB writes
-    "20 years" and holds span_years 20. The words stay in the query."""
-    words = _TOKEN.findall(normal)
-    for count, word in pairwise(words):
-        if word not in DECADE_WORDS:
-            continue
+    """«دو دهه», "two decades", "2 decades" as one term: the words as written or the number of
+    years (20; the KB writes "20 years" and holds span_years 20). One concept, one term: the
+    words are taken out of the query, so the count (دو, 2) and «دهه» do not score again apart."""
+    def one(match: re.Match[str]) -> str:
+        count, word = match.group(1), match.group(2)
         n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
-        if n:
-            label = f"{count} {word} = {n * 10}"
-            terms.append(Term(label, tuple(Spelling(fold(f), "num", True)
-                                           for f in number_forms(n * 10)), kind="number"))
-            values.append(n * 10)
-    return normal
+        if not n:
+            return match.group(0)
+        lang = _lang(word)
+        spellings = [*_phrase_forms([count, word], lang),
+                     *(Spelling(fold(f), "num", True) for f in number_forms(n * 10))]
+        terms.append(Term(f"{count} {word} = {n * 10}", tuple(spellings), kind="number"))
+        values.append(n * 10)
+        return " "
+
+    return _DECADES.sub(one, normal)
+
+
+_DECADES = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+("
+                      + "|".join(sorted(DECADE_WORDS, key=len, reverse=True))
+                      + r")(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -484,7 +494,9 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     words_text = _NUMBER.sub(" ", normal)
     tokens = [t for t in _TOKEN.findall(words_text) if not t.isdigit()]
     tokens, langs = _canonical(tokens, [_lang(t) for t in tokens], lex)
-    content = [not _is_stop(t, lang, lex) for t, lang in zip(tokens, langs, strict=True)]
+    asking = question_words(tokens)
+    content = [not _is_stop(t, lang, lex) and i not in asking
+               for i, (t, lang) in enumerate(zip(tokens, langs, strict=True))]
     if not any(content) and not terms:
         content = [True] * len(tokens)  # a query of only stop words still searches for them
     items = _concepts(tokens, langs, content)

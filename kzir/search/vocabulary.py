@@ -24,6 +24,7 @@ our ours us you your yours i me my mine many much more most some any each every 
 neither than then so such very also too just only other others own same if while during before
 after since until according say said says tell told give gave get got s t whether like called
 per via one ever kind kinds sort type types name named anything something thing things way ways
+sense
 """)
 
 STOP_FA = _wordset("""
@@ -116,6 +117,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("وزیر", "وزارت"),
     ("invite", "invited", "invitation"),
     ("دعوت",),
+    ("view", "views", "see", "sees", "regard", "regards", "perceive", "perceives", "perception",
+     "opinion", "attitude", "attitudes"),
+    ("نگاه", "دیدگاه", "نگرش", "دید"),
     # country profile
     ("population", "inhabitants", "populous", "people"),
     ("جمعیت",),
@@ -126,7 +130,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("وسعت", "مساحت"),
     ("border", "borders", "bordering", "bordered", "neighbour", "neighbours", "neighbor",
      "neighbors", "neighbouring", "neighboring", "frontier", "frontiers", "adjacent",
-     "neighbouring countries", "neighboring countries", "bordering countries"),
+     "neighbouring countries", "neighboring countries", "bordering countries",
+     "share borders", "share a border", "shares a border", "shares borders"),
     ("مرز", "مرزی", "همسایه", "همسایگان", "همسایگی", "هم مرز", "هممرز", "همجوار", "همجواری",
      "کشور همسایه", "کشورهای همسایه", "کشور هم مرز", "کشورهای هم مرز", "کشور همجوار"),
     ("capital", "capital city"),
@@ -191,16 +196,6 @@ _NUMBER_WORDS = {
 }
 # A number of decades is that many tens of years («دو دهه», two decades → 20).
 DECADE_WORDS = _wordset("decade decades دهه")
-# Month names that may stand beside a year ("ژانویه ۲۰۲۲", "Dey 1400"): only a gate, so that a
-# query with a year imports the date parser (kzir.dates.parse_bound, which reads the month)
-# only when a month name may be there.
-MONTH_WORDS = _wordset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-ژانویه فوریه مارس آوریل مه می ژوئن ژوئیه جولای اوت آگوست سپتامبر اکتبر نوامبر دسامبر
-فروردین اردیبهشت خرداد تیر مرداد امرداد شهریور مهر آبان آذر دی بهمن اسفند
-farvardin ordibehesht khordad tir mordad amordad shahrivar mehr aban azar dey dei bahman esfand
-""")
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "bn": 10**9,
            "هزار": 10**3, "میلیون": 10**6, "میلیارد": 10**9}
 _SCALE_WORDS_EN = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
