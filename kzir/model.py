@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from .options import pick
+from .text import pick
 
 KINDS = (
     "document",

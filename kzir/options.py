@@ -38,15 +38,6 @@ def normalise_lang(value: str) -> str:
     raise UsageError(f"unknown language '{value}'", hint="valid: en, fa, both")
 
 
-def pick(en: str, fa: str, lang: str) -> str:
-    """The text of a bilingual pair in the chosen language; 'both' shows English / Persian."""
-    if lang == "fa":
-        return fa or en
-    if lang == "both" and fa and fa != en:
-        return f"{en} / {fa}" if en else fa
-    return en or fa
-
-
 def normalise_calendar(value: str) -> str:
     cal = value.strip().lower()
     aliases = {"j": "jalali", "persian": "jalali", "shamsi": "jalali", "solar-hijri": "jalali",

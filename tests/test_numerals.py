@@ -108,3 +108,19 @@ def test_parse_int_message_quotes_long_input_on_one_line() -> None:
     line = info.value.line()
     assert "\n" not in line
     assert len(line) < 120
+
+
+def test_filters_and_search_fold_every_letter_of_the_one_table_alike() -> None:
+    """kzir.text's LETTER_FOLDS and MARKS are the one table: the filters' normaliser and the
+    search index's byte folding agree on every entry."""
+    from kzir.search.folding import fold
+    from kzir.text import LETTER_FOLDS, MARKS, normalize
+
+    for variant, base in LETTER_FOLDS.items():
+        assert normalize(f"x{variant}y") == normalize(f"x{base}y"), variant
+        assert fold(f"x{variant}y") == fold(f"x{base}y"), variant
+    for mark in MARKS:
+        assert normalize(f"ب{mark}ا") == normalize("با"), hex(ord(mark))
+        assert fold(f"ب{mark}ا") == fold("با"), hex(ord(mark))
+    assert normalize("رئیس\u200cجمهور") == normalize("رئیس جمهور")
+    assert fold("رئیس\u200cجمهور") == fold("رئیس جمهور")

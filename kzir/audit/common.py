@@ -10,7 +10,7 @@ from typing import Any, Final
 from ..kb import KB
 from ..model import Record, Source
 from ..numerals import to_persian_digits
-from ..options import pick
+from ..text import pick
 
 SEVERITIES: Final = ("error", "warning", "note")
 CATEGORIES: Final = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..options import OutputOptions, pick
+from ..options import OutputOptions
+from ..text import pick
 from .cells import format_date, localise
 from .labels import enum, phrase
 from .view import Column, Detail, Listing

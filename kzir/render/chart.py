@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..options import OutputOptions, pick
+from ..options import OutputOptions
+from ..text import pick
 from .cells import display_cell, localise
 from .formats import resolve_format
 from .sanitize import display

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Document, Trade
-from ..options import OutputOptions, pick
+from ..options import OutputOptions
+from ..text import pick
 from .cells import format_date, format_period
 from .labels import enum, phrase
 from .view import ID_COLUMN, Column, Listing, text_column

@@ -6,19 +6,17 @@ import codecs
 import re
 import unicodedata
 
+from ..text import LETTER_FOLDS, MARKS
+
 # ---------------------------------------------------------------------------------------------
 # Folding: one byte per character, then one translate table does every normalisation at once
 # ---------------------------------------------------------------------------------------------
 
 _PERSIAN = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگیۀٱھەڪ"
 _LATIN = "àáâäçèéêëíîïñóôöúûü"
-_FOLD_LETTERS = {"ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ة": "ه", "ۀ": "ه", "ھ": "ه", "ە": "ه",
-                 "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
-                 "à": "a", "á": "a", "â": "a", "ä": "a", "ç": "c", "è": "e", "é": "e", "ê": "e",
-                 "ë": "e", "í": "i", "î": "i", "ï": "i", "ñ": "n", "ó": "o", "ô": "o", "ö": "o",
-                 "ú": "u", "û": "u", "ü": "u"}
+_FOLD_LETTERS = LETTER_FOLDS  # the one table (kzir.text), as bytes below
 _DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
-_MARKS = "".join(chr(c) for c in range(0x064B, 0x0656)) + "\u0670\u0640\u200d\u200e\u200f\ufeff\xad"
+_MARKS = MARKS
 _DECIMAL = {"\u066b": ".", "\u066c": ","}
 # Every character outside ASCII and this list (ZWNJ, «», ، ؛ ؟, dashes, quotes, other scripts) is
 # encoded as "?" and so becomes a space, like ASCII punctuation.
