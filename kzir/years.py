@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .errors import NotFoundError, UsageError
 from .numerals import parse_int, to_ascii_digits
+
+# Which calendar a bare year is in: the one definition, also used by the date parser.
+JALALI_YEAR_WINDOW: Final = (1200, 1599)
+GREGORIAN_YEAR_WINDOW: Final = (1800, 2299)
+
+
+def calendar_of_year(year: int) -> str | None:
+    """'jalali' or 'gregorian' for a four-digit year inside a window, else None."""
+    if JALALI_YEAR_WINDOW[0] <= year <= JALALI_YEAR_WINDOW[1]:
+        return "jalali"
+    if GREGORIAN_YEAR_WINDOW[0] <= year <= GREGORIAN_YEAR_WINDOW[1]:
+        return "gregorian"
+    return None
 
 
 def parse_year(text: str, label: str = "--year") -> tuple[int, str]:
@@ -13,12 +27,12 @@ def parse_year(text: str, label: str = "--year") -> tuple[int, str]:
     year = parse_int(text, name=label, low=0, high=9999, example="1400, ۱۴۰۰ or 2021")
     if len(to_ascii_digits(text).strip()) == 2:
         return (1300 + year if year >= 50 else 1400 + year), "jalali"
-    if 1200 <= year <= 1599:
-        return year, "jalali"
-    if 1800 <= year <= 2299:
-        return year, "gregorian"
-    raise UsageError(f"{label} {text} is neither an Iranian year (1200-1599) nor a Gregorian "
-                     "one (1800-2299)")
+    calendar = calendar_of_year(year)
+    if calendar is not None:
+        return year, calendar
+    (j_first, j_last), (g_first, g_last) = JALALI_YEAR_WINDOW, GREGORIAN_YEAR_WINDOW
+    raise UsageError(f"{label} {text} is neither an Iranian year ({j_first}-{j_last}) nor a "
+                     f"Gregorian one ({g_first}-{g_last})")
 
 
 def resolve_trade_years(text: str, with_data: Sequence[int]) -> tuple[list[int], str | None]:

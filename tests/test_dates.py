@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from date_objects import day_obj, gregorian_month_obj, jalali_month_obj, jalali_year_obj
 from kzir.dates import (
     GREGORIAN_MONTHS_EN,
     MONTHS_EN_TRANSLIT,
@@ -26,15 +27,11 @@ from kzir.dates import (
     Day,
     check_date_obj,
     check_range,
-    day_obj,
     describe,
-    gregorian_month_obj,
     gregorian_year_overlap,
     in_range,
     is_jalali_leap,
     jalali_month_length,
-    jalali_month_obj,
-    jalali_year_obj,
     jalali_year_span,
     parse_bound,
     parse_date,

@@ -25,9 +25,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
                  "gregorian_month_span", "gregorian_year_overlap", "gregorian_year_span",
                  "in_range", "invalid_part", "is_jalali_leap", "iso", "jalali_month_length",
                  "jalali_month_span", "jalali_year_span", "validate"),
-    "kbdate": ("DateObject", "check_date_obj", "day_obj", "gregorian_month_obj",
-               "jalali_month_obj", "jalali_year_obj", "range_obj", "span_of"),
-    "parse": ("GREGORIAN_YEAR_WINDOW", "JALALI_YEAR_WINDOW", "TWO_DIGIT_PIVOT", "DateSpan",
+    "kbdate": ("DateObject", "check_date_obj", "span_of"),
+    "parse": ("TWO_DIGIT_PIVOT", "DateSpan",
               "describe", "describe_month", "parse_bound", "parse_date", "read_date"),
 }  # fmt: skip
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

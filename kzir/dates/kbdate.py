@@ -20,10 +20,7 @@ from kzir.dates.calendar import (
     Day,
     from_parts,
     gregorian_month_length,
-    gregorian_month_span,
     jalali_month_length,
-    jalali_month_span,
-    jalali_year_span,
 )
 from kzir.errors import DateError, KbError
 
@@ -127,70 +124,3 @@ def check_date_obj(date_obj: Mapping[str, Any]) -> list[str]:
 
 _DAY_VALUE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RANGE_VALUE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _with_extra(core: DateObject, extra: dict[str, Any]) -> DateObject:
-    clash = sorted(set(core) & set(extra))
-    if clash:
-        raise TypeError(f"date object builders set {', '.join(clash)} themselves")
-    return {**core, **extra}
-
-
-def day_obj(day: Day, **extra: Any) -> DateObject:
-    """KB date object for one day (``precision: day``); ``extra`` adds stated/basis/note/…."""
-    return _with_extra(
-        {"jalali": day.jalali_iso, "gregorian": day.gregorian_iso, "precision": "day"}, extra
-    )
-
-
-def range_obj(first: Day, last: Day, **extra: Any) -> DateObject:
-    """KB date object for a span of days the article supports but does not narrow to one day."""
-    if last.gregorian <= first.gregorian:
-        raise DateError(f"a range needs its last day after its first: {first} … {last}")
-    return _with_extra(
-        {
-            "jalali": f"{first.jalali_iso}/{last.jalali_iso}",
-            "gregorian": f"{first.gregorian_iso}/{last.gregorian_iso}",
-            "precision": "range",
-        },
-        extra,
-    )
-
-
-def jalali_month_obj(year: int, month: int, **extra: Any) -> DateObject:
-    """KB date object for a stated Jalali month: ``1400-10`` with its Gregorian interval."""
-    first, last = jalali_month_span(year, month)
-    return _with_extra(
-        {
-            "jalali": f"{year:04d}-{month:02d}",
-            "gregorian": f"{first.gregorian_iso}/{last.gregorian_iso}",
-            "precision": "month",
-        },
-        extra,
-    )
-
-
-def gregorian_month_obj(year: int, month: int, **extra: Any) -> DateObject:
-    """KB date object for a stated Gregorian month: ``1991-12`` with its Jalali interval."""
-    first, last = gregorian_month_span(year, month)
-    return _with_extra(
-        {
-            "jalali": f"{first.jalali_iso}/{last.jalali_iso}",
-            "gregorian": f"{year:04d}-{month:02d}",
-            "precision": "month",
-        },
-        extra,
-    )
-
-
-def jalali_year_obj(year: int, **extra: Any) -> DateObject:
-    """KB date object for an Iranian year: ``1400`` with its Gregorian interval."""
-    first, last = jalali_year_span(year)
-    return _with_extra(
-        {
-            "jalali": f"{year:04d}",
-            "gregorian": f"{first.gregorian_iso}/{last.gregorian_iso}",
-            "precision": "year",
-        },
-        extra,
-    )

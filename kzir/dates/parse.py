@@ -55,13 +55,12 @@ from kzir.dates.months import (
 )
 from kzir.errors import DateError, UsageError
 from kzir.numerals import shown
+from kzir.years import GREGORIAN_YEAR_WINDOW, JALALI_YEAR_WINDOW, calendar_of_year
 
 Precision: TypeAlias = Literal["day", "month", "year"]
 
 # Numeric dates carry no month name, so the year decides the calendar. The windows do not
 # overlap and each covers its part of the supported range with room for typos to be caught.
-JALALI_YEAR_WINDOW: Final = (1200, 1599)
-GREGORIAN_YEAR_WINDOW: Final = (1800, 2299)
 TWO_DIGIT_PIVOT: Final = 50
 """Two-digit years below the pivot are 14xx / 20xx, the others 13xx / 19xx."""
 
@@ -154,11 +153,8 @@ _DIGIT_WORD: Final = re.compile(r"(?<=[0-9])(?=[^\W\d_])|(?<=[^\W\d_])(?=[0-9])"
 
 
 def _calendar_of_year(year: int) -> Calendar | None:
-    if JALALI_YEAR_WINDOW[0] <= year <= JALALI_YEAR_WINDOW[1]:
-        return "jalali"
-    if GREGORIAN_YEAR_WINDOW[0] <= year <= GREGORIAN_YEAR_WINDOW[1]:
-        return "gregorian"
-    return None
+    found = calendar_of_year(year)
+    return "jalali" if found == "jalali" else "gregorian" if found == "gregorian" else None
 
 
 def _expected_input(to: str | None) -> Calendar | None:
