@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from kzir import audit, kb
-from kzir.audit.names import _spellings as spellings
+from kzir.audit.names import spellings_of as spellings
 
 Doc = dict[str, Any]
 

@@ -27,12 +27,12 @@ from .common import (
     Article,
     Evidence,
     Finding,
-    _fa,
-    _num,
-    _num_fa,
-    _slug,
-    _sources_evidence,
     article_of,
+    evidence_of,
+    fa,
+    num,
+    num_fa,
+    slug,
 )
 
 # --------------------------------------------------------------------------- arithmetic
@@ -74,8 +74,8 @@ def _literal(value: float, qualifier: str | None) -> _Literal:
 def _grade_words(severity: str, gap: float, slack: float, unit: str) -> str:
     how = "just beyond rounding" if severity == "warning" else "far beyond rounding"
     rule = "≤" if severity == "warning" else ">"
-    return (f"Graded {severity} ({how}): gap {_num(round(gap))} {unit} {rule} slack "
-            f"{_num(round(slack))} {unit}, the sum of both sides' half-widths.")
+    return (f"Graded {severity} ({how}): gap {num(round(gap))} {unit} {rule} slack "
+            f"{num(round(slack))} {unit}, the sum of both sides' half-widths.")
 
 
 def _qualifier(t: Trade, measure: str) -> str | None:
@@ -100,8 +100,8 @@ def _trade_groups(kb: KB) -> dict[tuple[int | None, int], dict[str, Trade]]:
 def _period(year: int | None, span: int) -> tuple[str, str, str]:
     """(id part, English, Persian) names of a trade period."""
     if year is None or span > 1:
-        return f"{span}y", f"the {span}-year figures", f"ارقام {_fa(span)} ساله"
-    return str(year), f"year {year}", f"سال {_fa(year)}"
+        return f"{span}y", f"the {span}-year figures", f"ارقام {fa(span)} ساله"
+    return str(year), f"year {year}", f"سال {fa(year)}"
 
 
 def check_parts_vs_totals(kb: KB) -> list[Finding]:
@@ -141,25 +141,25 @@ def check_parts_vs_totals(kb: KB) -> list[Finding]:
                 category="arithmetic",
                 message_en=(
                     f"In {period_en} the parts do not add up to the total: exports "
-                    f"{_num(e_val)} {unit_en} + imports {_num(i_val)} {unit_en} = "
-                    f"{_num(parts)} {unit_en}, but the total is given as "
-                    f"{_qual_text(total, measure)}{_num(t_val)} {unit_en}."
+                    f"{num(e_val)} {unit_en} + imports {num(i_val)} {unit_en} = "
+                    f"{num(parts)} {unit_en}, but the total is given as "
+                    f"{_qual_text(total, measure)}{num(t_val)} {unit_en}."
                 ),
                 message_fa=(
-                    f"در {period_fa} جمع اجزا با کل نمی‌خواند: صادرات {_num_fa(e_val)} {unit_fa} "
-                    f"+ واردات {_num_fa(i_val)} {unit_fa} = {_num_fa(parts)} {unit_fa}، اما کل "
-                    f"«{_qual_fa(_qualifier(total, measure))}{_num_fa(t_val)} {unit_fa}» "
-                    f"گفته شده است؛ حتی با گرد کردن ارقام، جمع اجزا {_num_fa(gap)} {unit_fa} "
+                    f"در {period_fa} جمع اجزا با کل نمی‌خواند: صادرات {num_fa(e_val)} {unit_fa} "
+                    f"+ واردات {num_fa(i_val)} {unit_fa} = {num_fa(parts)} {unit_fa}، اما کل "
+                    f"«{_qual_fa(_qualifier(total, measure))}{num_fa(t_val)} {unit_fa}» "
+                    f"گفته شده است؛ حتی با گرد کردن ارقام، جمع اجزا {num_fa(gap)} {unit_fa} "
                     f"{relation_fa} کل است."
                 ),
-                evidence=_sources_evidence([total, exp, imp]),
+                evidence=evidence_of([total, exp, imp]),
                 computation=(
-                    f"{exp.id} {_num(e_val)} + {imp.id} {_num(i_val)} = {_num(parts)} {unit_en}; "
-                    f"{total.id}: {_qual_text(total, measure)}{_num(t_val)} {unit_en}. "
+                    f"{exp.id} {num(e_val)} + {imp.id} {num(i_val)} = {num(parts)} {unit_en}; "
+                    f"{total.id}: {_qual_text(total, measure)}{num(t_val)} {unit_en}. "
                     f"Allowing each figure its rounding unit (read off its trailing zeros; "
                     f"'more than' and 'nearly' one-sided) the parts lie in "
-                    f"{_num(p_span.lo)}–{_num(p_span.hi)} and the total in "
-                    f"{_num(t_span.lo)}–{_num(t_span.hi)}: the parts fall {_num(gap)} {unit_en} "
+                    f"{num(p_span.lo)}–{num(p_span.hi)} and the total in "
+                    f"{num(t_span.lo)}–{num(t_span.hi)}: the parts fall {num(gap)} {unit_en} "
                     f"{relation} the total. {_grade_words(severity, gap, slack, unit_en)}"
                 ),
                 source="computed",
@@ -174,8 +174,8 @@ def _face_value_note(key: str, period_en: str, period_fa: str, measure: str,
     total, exp, imp = rows
     unit_en, unit_fa = _MEASURES[measure]
     e_val, i_val, t_val = (getattr(t, measure) for t in (exp, imp, total))
-    said_en = [f"{_qual_text(t, measure)}{_num(getattr(t, measure))} {unit_en}" for t in rows]
-    said_fa = [f"«{_qual_fa(_qualifier(t, measure))}{_num_fa(getattr(t, measure))} {unit_fa}»"
+    said_en = [f"{_qual_text(t, measure)}{num(getattr(t, measure))} {unit_en}" for t in rows]
+    said_fa = [f"«{_qual_fa(_qualifier(t, measure))}{num_fa(getattr(t, measure))} {unit_fa}»"
                for t in rows]
     return Finding(
         id=f"arithmetic-{key}-{measure}",
@@ -186,12 +186,12 @@ def _face_value_note(key: str, period_en: str, period_fa: str, measure: str,
                     f"total of {said_en[0]}."),
         message_fa=(f"در {period_fa} ارقام تنها با گرد کردن با هم می‌خوانند: صادرات {said_fa[1]} "
                     f"و واردات {said_fa[2]} به ظاهر نمی‌توانند جمعاً کل {said_fa[0]} باشند."),
-        evidence=_sources_evidence(rows),
-        computation=(f"face value: parts {_num(e_val + i_val)} {unit_en} with the parts' "
-                     f"qualifiers vs total {_qual_text(total, measure)}{_num(t_val)} {unit_en}: "
+        evidence=evidence_of(rows),
+        computation=(f"face value: parts {num(e_val + i_val)} {unit_en} with the parts' "
+                     f"qualifiers vs total {_qual_text(total, measure)}{num(t_val)} {unit_en}: "
                      f"no value satisfies both. Within rounding the parts lie in "
-                     f"{_num(p_span.lo)}–{_num(p_span.hi)} and the total in "
-                     f"{_num(t_span.lo)}–{_num(t_span.hi)}, which overlap: graded note."),
+                     f"{num(p_span.lo)}–{num(p_span.hi)} and the total in "
+                     f"{num(t_span.lo)}–{num(t_span.hi)}, which overlap: graded note."),
         source="computed",
         extra={"related": [t.id for t in rows]},
     )
@@ -236,9 +236,9 @@ def check_previous_year(kb: KB) -> list[Finding]:
             parts_mid = e_mid + i_mid
             implied_growth = (total.data[measure] / parts_mid - 1) * 100
             g_t, g_e, g_i = (getattr(t, growth) for t in rows)
-            bounds = (f"total ≤ {_num(round(t_span.hi))}, parts ≥ {_num(round(parts_span.lo))}"
+            bounds = (f"total ≤ {num(round(t_span.hi))}, parts ≥ {num(round(parts_span.lo))}"
                       if t_span.hi < parts_span.lo else
-                      f"total ≥ {_num(round(t_span.lo))}, parts ≤ {_num(round(parts_span.hi))}")
+                      f"total ≥ {num(round(t_span.lo))}, parts ≤ {num(round(parts_span.hi))}")
             prev_year = year - 1
             findings.append(Finding(
                 id=f"arithmetic-{prev_year}-{measure}",
@@ -246,25 +246,25 @@ def check_previous_year(kb: KB) -> list[Finding]:
                 category="arithmetic",
                 message_en=(
                     f"The growth rates for {year} imply two different {prev_year} figures: "
-                    f"the total's {g_t:g}% gives {_num(round(t_mid))} {unit_en} for {prev_year}, "
+                    f"the total's {g_t:g}% gives {num(round(t_mid))} {unit_en} for {prev_year}, "
                     f"but exports (+{g_e:g}%) and imports (+{g_i:g}%) give "
-                    f"{_num(round(e_mid))} + {_num(round(i_mid))} = {_num(round(parts_mid))} "
+                    f"{num(round(e_mid))} + {num(round(i_mid))} = {num(round(parts_mid))} "
                     f"{unit_en}; no rounding of the stated figures reconciles them."
                 ),
                 message_fa=(
-                    f"نرخ‌های رشد سال {_fa(year)} دو رقم متفاوت برای سال {_fa(prev_year)} می‌دهند: "
-                    f"رشد {_fa(f'{g_t:g}')} درصدی کل، {_num_fa(round(t_mid))} {unit_fa} می‌دهد، "
-                    f"اما رشد صادرات ({_fa(f'{g_e:g}')} درصد) و واردات ({_fa(f'{g_i:g}')} درصد) "
-                    f"{_num_fa(round(e_mid))} + {_num_fa(round(i_mid))} = "
-                    f"{_num_fa(round(parts_mid))} {unit_fa}؛ هیچ گردکردنی این دو را یکی نمی‌کند."
+                    f"نرخ‌های رشد سال {fa(year)} دو رقم متفاوت برای سال {fa(prev_year)} می‌دهند: "
+                    f"رشد {fa(f'{g_t:g}')} درصدی کل، {num_fa(round(t_mid))} {unit_fa} می‌دهد، "
+                    f"اما رشد صادرات ({fa(f'{g_e:g}')} درصد) و واردات ({fa(f'{g_i:g}')} درصد) "
+                    f"{num_fa(round(e_mid))} + {num_fa(round(i_mid))} = "
+                    f"{num_fa(round(parts_mid))} {unit_fa}؛ هیچ گردکردنی این دو را یکی نمی‌کند."
                 ),
-                evidence=_sources_evidence(rows),
+                evidence=evidence_of(rows),
                 computation=(
-                    f"total {_num(total.data[measure])} / (1 + {g_t:g}%) = {_num(round(t_mid))}; "
-                    f"export {_num(exp.data[measure])} / (1 + {g_e:g}%) = {_num(round(e_mid))}; "
-                    f"import {_num(imp.data[measure])} / (1 + {g_i:g}%) = {_num(round(i_mid))}; "
-                    f"parts {_num(round(parts_mid))} ≠ total {_num(round(t_mid))}. From the parts "
-                    f"the total grew {_num(total.data[measure])} / {_num(round(parts_mid))} − 1 = "
+                    f"total {num(total.data[measure])} / (1 + {g_t:g}%) = {num(round(t_mid))}; "
+                    f"export {num(exp.data[measure])} / (1 + {g_e:g}%) = {num(round(e_mid))}; "
+                    f"import {num(imp.data[measure])} / (1 + {g_i:g}%) = {num(round(i_mid))}; "
+                    f"parts {num(round(parts_mid))} ≠ total {num(round(t_mid))}. From the parts "
+                    f"the total grew {num(total.data[measure])} / {num(round(parts_mid))} − 1 = "
                     f"{implied_growth:.1f}%, not {g_t:g}%. With every figure at the edge of its "
                     f"rounding (values to their stated unit, 'more than'/'nearly' one-sided, "
                     f"growth rates ±0.5 points): {bounds}. "
@@ -298,14 +298,14 @@ def check_document_count(kb: KB, article: Article | None = None) -> list[Finding
         if not wrong:
             continue
         findings.append(Finding(
-            id=f"arithmetic-{_slug(record.id)}-count",
+            id=f"arithmetic-{slug(record.id)}-count",
             severity="error",
             category="arithmetic",
             message_en=(f"The article says {stated} documents were signed, but "
                         + "; ".join(f"{what}: {c}" for what, c in wrong.items()) + "."),
-            message_fa=(f"متن از امضای {_fa(stated)} سند می‌گوید، اما شمار اسناد فهرست‌شده "
-                        + "، ".join(_fa(c) for c in wrong.values()) + " است."),
-            evidence=_sources_evidence([record]) + tuple(
+            message_fa=(f"متن از امضای {fa(stated)} سند می‌گوید، اما شمار اسناد فهرست‌شده "
+                        + "، ".join(fa(c) for c in wrong.values()) + " است."),
+            evidence=evidence_of([record]) + tuple(
                 Evidence(n, t) for n in listing
                 for t in _TITLE.findall(article.get(n, ""))[:1]),
             computation="; ".join(f"{what} = {c}" for what, c in counts.items())

@@ -18,7 +18,7 @@ from ..dates import (
 from ..kb import KB
 from ..model import Record
 from ..numerals import to_ascii_digits
-from .common import Article, Evidence, Finding, _fa, _slug, article_of
+from .common import Article, Evidence, Finding, article_of, fa, slug
 
 # --------------------------------------------------------------------------- calendar
 
@@ -40,17 +40,17 @@ _WEEKDAY_NAMES: Final = {**{w.lower(): i for i, w in enumerate(WEEKDAYS_EN)},
                          **{w.replace(" ", ""): i for i, w in enumerate(WEEKDAYS_FA)}}
 
 
-def _iter_dates(value: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+def iter_dates(value: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every KB date object inside a record, with its field path (e.g. ``date``, ``signed``)."""
     if isinstance(value, Mapping):
         if "precision" in value and ("jalali" in value or "gregorian" in value):
             yield path, value
             return
         for key, sub in value.items():
-            yield from _iter_dates(sub, f"{path}.{key}" if path else str(key))
+            yield from iter_dates(sub, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list | tuple):
         for i, sub in enumerate(value):
-            yield from _iter_dates(sub, f"{path}[{i}]")
+            yield from iter_dates(sub, f"{path}[{i}]")
 
 
 def _where_stated(record: Record, date_obj: Mapping[str, Any], article: Article) -> Evidence | None:
@@ -64,24 +64,24 @@ def _where_stated(record: Record, date_obj: Mapping[str, Any], article: Article)
     return None
 
 
-def _g_en(d: datetime.date) -> str:
+def g_en(d: datetime.date) -> str:
     return f"{d.day} {GREGORIAN_MONTHS_EN[d.month - 1]} {d.year}"
 
 
-def _g_fa(d: datetime.date) -> str:
-    return _fa(f"{d.day} {GREGORIAN_MONTHS_FA[d.month - 1][0]} {d.year}")
+def g_fa(d: datetime.date) -> str:
+    return fa(f"{d.day} {GREGORIAN_MONTHS_FA[d.month - 1][0]} {d.year}")
 
 
-def _j_en(day: Day) -> str:
+def j_en(day: Day) -> str:
     return day.written_jalali_en
 
 
-def _j_fa(day: Day) -> str:
+def j_fa(day: Day) -> str:
     y, m, d = day.jalali
-    return _fa(f"{d} {MONTHS_FA[m - 1]} {y}")
+    return fa(f"{d} {MONTHS_FA[m - 1]} {y}")
 
 
-def _parse_iso(text: object) -> tuple[int, int, int] | None:
+def parse_iso(text: object) -> tuple[int, int, int] | None:
     m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", str(text or ""))
     return (int(m[1]), int(m[2]), int(m[3])) if m else None
 
@@ -103,14 +103,14 @@ def _equivalence_finding(fid: str, g: Day, j: Day, where: Evidence, extra: dict[
         severity="error",
         category="calendar",
         message_en=(
-            f"p{where.paragraph} equates {_g_en(g.gregorian)} with {_j_en(j)}, but "
-            f"{_g_en(g.gregorian)} is {_j_en(right_j)} ({_j_en(j)} is "
-            f"{_g_en(right_g.gregorian)}).{blame_en}"
+            f"p{where.paragraph} equates {g_en(g.gregorian)} with {j_en(j)}, but "
+            f"{g_en(g.gregorian)} is {j_en(right_j)} ({j_en(j)} is "
+            f"{g_en(right_g.gregorian)}).{blame_en}"
         ),
         message_fa=(
-            f"در بند {_fa(where.paragraph)}، {_g_fa(g.gregorian)} برابر با {_j_fa(j)} آمده "
-            f"است، اما {_g_fa(g.gregorian)} برابر با {_j_fa(right_j)} است ({_j_fa(j)} برابر با "
-            f"{_g_fa(right_g.gregorian)} است).{blame_fa}"
+            f"در بند {fa(where.paragraph)}، {g_fa(g.gregorian)} برابر با {j_fa(j)} آمده "
+            f"است، اما {g_fa(g.gregorian)} برابر با {j_fa(right_j)} است ({j_fa(j)} برابر با "
+            f"{g_fa(right_g.gregorian)} است).{blame_fa}"
         ),
         evidence=(where,),
         computation=(
@@ -119,7 +119,7 @@ def _equivalence_finding(fid: str, g: Day, j: Day, where: Evidence, extra: dict[
             f"{abs((right_g.gregorian - g.gregorian).days)} days apart."
         ),
         source="computed",
-        intended_fa=_j_fa(right_j) if blame_en.startswith(" The Gregorian") else None,
+        intended_fa=j_fa(right_j) if blame_en.startswith(" The Gregorian") else None,
         extra=extra,
     )
 
@@ -135,36 +135,36 @@ def check_calendar(kb: KB, article: Article | None = None) -> list[Finding]:
     findings: list[Finding] = []
     covered: set[int] = set()
     for record in kb.records:
-        for path, date_obj in _iter_dates(dict(record.data)):
+        for path, date_obj in iter_dates(dict(record.data)):
             where = _where_stated(record, date_obj, article) or (
                 Evidence(record.sources[0].paragraph, record.sources[0].quote)
                 if record.sources else None)
             if where is None:
                 continue
-            g_parts = _parse_iso(date_obj.get("stated_gregorian"))
-            j_parts = _parse_iso(date_obj.get("stated_jalali"))
+            g_parts = parse_iso(date_obj.get("stated_gregorian"))
+            j_parts = parse_iso(date_obj.get("stated_jalali"))
             if g_parts and j_parts:
                 covered.add(where.paragraph)
                 g, j = Day.from_gregorian(*g_parts), Day.from_jalali(*j_parts)
                 if g != j:
                     findings.append(_equivalence_finding(
-                        f"calendar-p{where.paragraph}-{_slug(record.id)}", g, j, where,
+                        f"calendar-p{where.paragraph}-{slug(record.id)}", g, j, where,
                         {"related": [record.id], "field": path}, date_obj))
             weekday = str(date_obj.get("stated_weekday") or "").strip()
-            day_parts = _parse_iso(date_obj.get("gregorian"))
+            day_parts = parse_iso(date_obj.get("gregorian"))
             if weekday and day_parts:
                 claimed = _WEEKDAY_NAMES.get(weekday.lower().replace(" ", ""))
                 actual = Day.from_gregorian(*day_parts)
                 if claimed is not None and claimed != actual.gregorian.weekday():
                     findings.append(Finding(
-                        id=f"calendar-p{where.paragraph}-{_slug(record.id)}-weekday",
+                        id=f"calendar-p{where.paragraph}-{slug(record.id)}-weekday",
                         severity="error",
                         category="calendar",
                         message_en=(f"p{where.paragraph} puts {WEEKDAYS_EN[claimed]} on "
-                                    f"{_j_en(actual)} = {_g_en(actual.gregorian)}, which is a "
+                                    f"{j_en(actual)} = {g_en(actual.gregorian)}, which is a "
                                     f"{actual.weekday_en}."),
-                        message_fa=(f"در بند {_fa(where.paragraph)} روز «{WEEKDAYS_FA[claimed]}» "
-                                    f"آمده است، اما {_j_fa(actual)} ({_g_fa(actual.gregorian)}) "
+                        message_fa=(f"در بند {fa(where.paragraph)} روز «{WEEKDAYS_FA[claimed]}» "
+                                    f"آمده است، اما {j_fa(actual)} ({g_fa(actual.gregorian)}) "
                                     f"{actual.weekday_fa} است."),
                         evidence=(where,),
                         computation=(f"{record.id}.{path}: {actual.gregorian_iso} is a "

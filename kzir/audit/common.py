@@ -95,7 +95,7 @@ def article_of(kb: KB) -> dict[int, str]:
     return {n: p.fa for n, p in kb.paragraphs.items()}
 
 
-def _body(kb: KB, article: Article) -> dict[int, str]:
+def body_of(kb: KB, article: Article) -> dict[int, str]:
     """Paragraphs that are running text: headings repeat the body and boilerplate is not prose."""
     return {n: t for n, t in article.items()
             if n not in kb.paragraphs or kb.paragraphs[n].role == "body"}
@@ -104,23 +104,23 @@ def _body(kb: KB, article: Article) -> dict[int, str]:
 # --------------------------------------------------------------------------- formatting helpers
 
 
-def _fa(value: object) -> str:
+def fa(value: object) -> str:
     """Persian digits (and separators) for the Persian messages."""
     return to_persian_digits(str(value), separators=True)
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
     """A figure as people read it: 15,389,000 or 69.9."""
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.1f}"
 
 
-def _num_fa(value: float) -> str:
-    return _fa(_num(value))
+def num_fa(value: float) -> str:
+    return fa(num(value))
 
 
-def _sources_evidence(records: Iterable[Record], paragraphs: Iterable[int] | None = None
+def evidence_of(records: Iterable[Record], paragraphs: Iterable[int] | None = None
                       ) -> tuple[Evidence, ...]:
     """The records' own citations (verbatim by the KB's contract), deduplicated, in order."""
     wanted = set(paragraphs) if paragraphs is not None else None
@@ -132,7 +132,7 @@ def _sources_evidence(records: Iterable[Record], paragraphs: Iterable[int] | Non
     return tuple(sorted(seen.values(), key=lambda e: e.paragraph))
 
 
-def _context(text: str, start: int, end: int, before: int = 2, after: int = 3) -> str:
+def around(text: str, start: int, end: int, before: int = 2, after: int = 3) -> str:
     """A verbatim span around text[start:end], widened by a few whole words on each side."""
     left = start
     for _ in range(before):
@@ -151,7 +151,7 @@ def _context(text: str, start: int, end: int, before: int = 2, after: int = 3) -
     return text[left:right].strip(" ،,.:«»")
 
 
-def _slug(record_id: str) -> str:
+def slug(record_id: str) -> str:
     """A record id without its kind prefix, for readable finding ids."""
     head, _, rest = record_id.partition("-")
     return rest if head in _KIND_PREFIXES and rest else record_id

@@ -7,8 +7,8 @@ import re
 from typing import Final
 
 from ..kb import KB
-from .common import Article, Evidence, Finding, _body, _fa, article_of
-from .names import _words
+from .common import Article, Evidence, Finding, article_of, body_of, fa
+from .names import words_of
 
 # --------------------------------------------------------------------------- duplicates
 
@@ -48,8 +48,8 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
     another paragraph's sentence is the same statement made twice (note). Headings are skipped:
     they repeat the paragraph below them by design.
     """
-    article = _body(kb, article_of(kb) if article is None else article)
-    sentences = [(n, s, _words(s)) for n, s in _sentences(article)]
+    article = body_of(kb, article_of(kb) if article is None else article)
+    sentences = [(n, s, words_of(s)) for n, s in _sentences(article)]
     findings: list[Finding] = []
     pairs: set[tuple[int, int]] = set()
     for i, (n, s, w) in enumerate(sentences):
@@ -67,7 +67,7 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
                 category="duplicate",
                 message_en=(f"p{m} repeats a sentence of p{n} "
                             + ("word for word." if identical else "almost word for word.")),
-                message_fa=(f"بند {_fa(m)} جمله‌ای از بند {_fa(n)} را "
+                message_fa=(f"بند {fa(m)} جمله‌ای از بند {fa(n)} را "
                             + ("عیناً" if identical else "تقریباً عیناً") + " تکرار می‌کند."),
                 evidence=(Evidence(n, s), Evidence(m, t)),
                 computation=(f"sentence word-sequence similarity {ratio:.2f} "
@@ -77,7 +77,7 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
             ))
     for n, s, _w in sentences:
         for clause in _CLAUSE_SPLIT.split(s):
-            cw = _words(clause)
+            cw = words_of(clause)
             if len(cw) < CLAUSE_MIN_WORDS:
                 continue
             for m, t, v in sentences:
@@ -93,7 +93,7 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
                     severity="note",
                     category="duplicate",
                     message_en=f"p{m} states again what p{n} already says.",
-                    message_fa=f"بند {_fa(m)} همان مطلب بند {_fa(n)} را دوباره بیان می‌کند.",
+                    message_fa=f"بند {fa(m)} همان مطلب بند {fa(n)} را دوباره بیان می‌کند.",
                     evidence=tuple(sorted((Evidence(n, clause.strip()), Evidence(m, t)),
                                           key=lambda e: e.paragraph)),
                     computation=(f"{cov:.0%} of the {len(cw)} words of the p{n} clause recur in "
@@ -110,7 +110,7 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
                 severity="warning",
                 category="duplicate",
                 message_en=f"p{n} doubles the word «{m.group(1)}».",
-                message_fa=f"در بند {_fa(n)} واژه «{m.group(1)}» دو بار پشت سر هم آمده است.",
+                message_fa=f"در بند {fa(n)} واژه «{m.group(1)}» دو بار پشت سر هم آمده است.",
                 evidence=(Evidence(n, quote),),
                 computation=f"the same word twice in a row: {m.group(0)!r}",
                 source="computed",

@@ -10,14 +10,14 @@ from typing import Final
 from ..kb import KB
 from ..model import Record
 from ..text import normalize
-from .common import Article, Evidence, Finding, _fa, _slug, article_of
+from .common import Article, Evidence, Finding, article_of, fa, slug
 
 # --------------------------------------------------------------------------- names
 
 _WORD: Final = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
@@ -26,13 +26,13 @@ def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
-def _spellings(variants: Sequence[str]) -> list[str]:
+def spellings_of(variants: Sequence[str]) -> list[str]:
     """The distinct spellings among a name's forms: a short form contained in a longer one
     («توکایف» in «قاسم ژومارت توکایف», «رهبر انقلاب» in «رهبر معظم انقلاب اسلامی») is the same
     spelling, not a variant."""
     unique = list(dict.fromkeys(v for v in variants if v))
     return [v for v in unique
-            if not any(o != v and _is_subsequence(_words(v), _words(o)) for o in unique)]
+            if not any(o != v and _is_subsequence(words_of(v), words_of(o)) for o in unique)]
 
 
 def _occurrences(record: Record, variant: str, article: Article) -> tuple[Evidence, ...]:
@@ -60,14 +60,14 @@ def check_names(kb: KB, article: Article | None = None) -> list[Finding]:
         for fname, value in record.data.items():
             if fname != "variants_fa" or not isinstance(value, list | tuple):
                 continue
-            spellings = [v for v in _spellings([str(v) for v in value])
+            spellings = [v for v in spellings_of([str(v) for v in value])
                          if any(v in t for t in article.values())]
             if len(spellings) < 2:
                 continue
             where = {v: _occurrences(record, v, article) for v in spellings}
             label = record.label("en")
             canonical = record.data.get("name_fa")
-            a_words, b_words = _words(spellings[0]), _words(spellings[1])
+            a_words, b_words = words_of(spellings[0]), words_of(spellings[1])
             diff = [f"«{' '.join(a_words[i1:i2])}» ≠ «{' '.join(b_words[j1:j2])}»"
                     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
                         None, a_words, b_words, autojunk=False).get_opcodes() if op != "equal"]
@@ -76,15 +76,15 @@ def check_names(kb: KB, article: Article | None = None) -> list[Finding]:
                 return ", ".join(f"p{e.paragraph}" for e in w[v])
 
             def paras_fa(v: str, w: Mapping[str, tuple[Evidence, ...]] = where) -> str:
-                return "، ".join(_fa(e.paragraph) for e in w[v])
+                return "، ".join(fa(e.paragraph) for e in w[v])
 
             findings.append(Finding(
-                id=f"names-{_slug(record.id)}",
+                id=f"names-{slug(record.id)}",
                 severity="warning",
                 category="names",
                 message_en=(f"{label} is spelled {len(spellings)} ways: "
                             + "; ".join(f"«{v}» ({paras(v)})" for v in spellings) + "."),
-                message_fa=(f"نام {canonical or spellings[0]} به {_fa(len(spellings))} "
+                message_fa=(f"نام {canonical or spellings[0]} به {fa(len(spellings))} "
                             "شکل نوشته شده است: "
                             + "؛ ".join(f"«{v}» (بند {paras_fa(v)})" for v in spellings) + "."),
                 evidence=tuple(e for v in spellings for e in where[v]),

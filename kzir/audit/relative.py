@@ -18,8 +18,17 @@ from ..dates import (
 )
 from ..kb import KB
 from ..model import Record
-from .calendar_checks import _g_en, _g_fa, _iter_dates, _j_en, _j_fa, _parse_iso
-from .common import Article, Evidence, Finding, _body, _context, _fa, _sources_evidence, article_of
+from .calendar_checks import g_en, g_fa, iter_dates, j_en, j_fa, parse_iso
+from .common import (
+    Article,
+    Evidence,
+    Finding,
+    around,
+    article_of,
+    body_of,
+    evidence_of,
+    fa,
+)
 
 # --------------------------------------------------------------------------- relative dates
 
@@ -37,9 +46,9 @@ def _week(anchor: Day) -> tuple[Day, Day, str, str]:
     start = Day(anchor.gregorian - datetime.timedelta(days=(anchor.gregorian.weekday() - 5) % 7))
     end = Day(start.gregorian + datetime.timedelta(days=6))
     return (start, end,
-            f"the week of Saturday {_j_en(start)} – Friday {_j_en(end)} "
-            f"({_g_en(start.gregorian)} – {_g_en(end.gregorian)})",
-            f"هفته شنبه {_j_fa(start)} تا جمعه {_j_fa(end)}")
+            f"the week of Saturday {j_en(start)} – Friday {j_en(end)} "
+            f"({g_en(start.gregorian)} – {g_en(end.gregorian)})",
+            f"هفته شنبه {j_fa(start)} تا جمعه {j_fa(end)}")
 
 
 def _year_offset(offset: int) -> Callable[[Day], tuple[Day, Day, str, str]]:
@@ -47,8 +56,8 @@ def _year_offset(offset: int) -> Callable[[Day], tuple[Day, Day, str, str]]:
         year = anchor.jalali[0] + offset
         first, last = jalali_year_span(year)
         return (first, last,
-                f"Iranian year {year} ({_g_en(first.gregorian)} – {_g_en(last.gregorian)})",
-                f"سال {_fa(year)}")
+                f"Iranian year {year} ({g_en(first.gregorian)} – {g_en(last.gregorian)})",
+                f"سال {fa(year)}")
 
     return resolve
 
@@ -58,19 +67,19 @@ def _last_month(anchor: Day) -> tuple[Day, Day, str, str]:
     y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     first, last = jalali_month_span(y, m)
     return (first, last,
-            f"{MONTHS_EN_TRANSLIT[m - 1]} {y} ({_g_en(first.gregorian)} – {_g_en(last.gregorian)})",
-            _fa(f"{MONTHS_FA[m - 1]} {y}"))
+            f"{MONTHS_EN_TRANSLIT[m - 1]} {y} ({g_en(first.gregorian)} – {g_en(last.gregorian)})",
+            fa(f"{MONTHS_FA[m - 1]} {y}"))
 
 
 def _day_before(anchor: Day) -> tuple[Day, Day, str, str]:
     day = Day(anchor.gregorian - datetime.timedelta(days=1))
-    return (day, day, f"{day.weekday_en} {_j_en(day)} = {_g_en(day.gregorian)}",
-            f"{day.weekday_fa} {_j_fa(day)}")
+    return (day, day, f"{day.weekday_en} {j_en(day)} = {g_en(day.gregorian)}",
+            f"{day.weekday_fa} {j_fa(day)}")
 
 
 def _now(anchor: Day) -> tuple[Day, Day, str, str]:
-    return (anchor, anchor, f"the publication week ({_j_en(anchor)} = {_g_en(anchor.gregorian)})",
-            f"هفته انتشار ({_j_fa(anchor)})")
+    return (anchor, anchor, f"the publication week ({j_en(anchor)} = {g_en(anchor.gregorian)})",
+            f"هفته انتشار ({j_fa(anchor)})")
 
 
 def _years_back(count: int) -> Callable[[Day], tuple[Day, Day, str, str]]:
@@ -82,7 +91,7 @@ def _years_back(count: int) -> Callable[[Day], tuple[Day, Day, str, str]]:
                 f"about Iranian years {last_full - count + 1}–{last_full} "
                 f"({first.gregorian.year}–{last.gregorian.year}); the article does not say "
                 "which years",
-                _fa(f"حدود سال‌های {last_full - count + 1} تا {last_full}"))
+                fa(f"حدود سال‌های {last_full - count + 1} تا {last_full}"))
 
     return resolve
 
@@ -108,7 +117,7 @@ RELATIVE_EXPRESSIONS: Final[tuple[_Relative, ...]] = (
 def publication_day(kb: KB) -> Day | None:
     """The day relative dates are resolved against (the KB's ``meta.published``)."""
     published = kb.meta.get("published") or {}
-    parts = _parse_iso(published.get("gregorian")) if isinstance(published, Mapping) else None
+    parts = parse_iso(published.get("gregorian")) if isinstance(published, Mapping) else None
     return Day.from_gregorian(*parts) if parts else None
 
 
@@ -119,7 +128,7 @@ def _records_stating(kb: KB, phrase: str, n: int, text: str
     for record in kb.records:
         if not any(s.paragraph == n for s in record.sources):
             continue
-        for path, date_obj in _iter_dates(dict(record.data)):
+        for path, date_obj in iter_dates(dict(record.data)):
             stated = date_obj.get("stated")
             if stated and phrase in stated and stated in text:
                 out.append((record, path, date_obj))
@@ -132,17 +141,17 @@ def _date_obj_words(date_obj: Mapping[str, Any]) -> tuple[str, str]:
     first, last = span_of(date_obj)
     if first == last:
         day = Day(first)
-        return (f"{day.weekday_en} {_j_en(day)} = {_g_en(first)}",
-                f"{day.weekday_fa} {_j_fa(day)}")
-    span_en = f"{_g_en(first)} – {_g_en(last)}"
+        return (f"{day.weekday_en} {j_en(day)} = {g_en(first)}",
+                f"{day.weekday_fa} {j_fa(day)}")
+    span_en = f"{g_en(first)} – {g_en(last)}"
     jalali = str(date_obj.get("jalali") or "")
     m = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2}))?", jalali)
     if m and m[2]:
         y, mo = int(m[1]), int(m[2])
-        return f"{MONTHS_EN_TRANSLIT[mo - 1]} {y} ({span_en})", _fa(f"{MONTHS_FA[mo - 1]} {y}")
+        return f"{MONTHS_EN_TRANSLIT[mo - 1]} {y} ({span_en})", fa(f"{MONTHS_FA[mo - 1]} {y}")
     if m:
-        return f"Iranian year {m[1]} ({span_en})", f"سال {_fa(m[1])}"
-    return span_en, _fa(f"{first.isoformat()} تا {last.isoformat()}")
+        return f"Iranian year {m[1]} ({span_en})", f"سال {fa(m[1])}"
+    return span_en, fa(f"{first.isoformat()} تا {last.isoformat()}")
 
 
 def check_relative_dates(kb: KB, article: Article | None = None) -> list[Finding]:
@@ -152,7 +161,7 @@ def check_relative_dates(kb: KB, article: Article | None = None) -> list[Finding
     the rule's own result is shown beside it; otherwise the rule (e.g. last year = publication
     year − 1) gives it.
     """
-    article = _body(kb, article_of(kb) if article is None else article)
+    article = body_of(kb, article_of(kb) if article is None else article)
     anchor = publication_day(kb)
     if anchor is None:
         return []
@@ -186,12 +195,12 @@ def check_relative_dates(kb: KB, article: Article | None = None) -> list[Finding
                 severity="note",
                 category="relative-date",
                 message_en=(f"«{phrase}» ('{rel.gloss}', p{n}) depends on the publication date: "
-                            f"read against the week of {_g_en(anchor.gregorian)} it means "
+                            f"read against the week of {g_en(anchor.gregorian)} it means "
                             f"{rule_en}{kb_en}."),
-                message_fa=(f"«{phrase}» در بند {_fa(n)} به تاریخ انتشار وابسته است: با مبنای "
-                            f"هفته انتشار ({_j_fa(anchor)} = {_g_fa(anchor.gregorian)}) یعنی "
+                message_fa=(f"«{phrase}» در بند {fa(n)} به تاریخ انتشار وابسته است: با مبنای "
+                            f"هفته انتشار ({j_fa(anchor)} = {g_fa(anchor.gregorian)}) یعنی "
                             f"{rule_fa}{kb_fa}."),
-                evidence=tuple(Evidence(n, _context(text, m.start(), m.end())) for m in matches),
+                evidence=tuple(Evidence(n, around(text, m.start(), m.end())) for m in matches),
                 computation=computation,
                 source="computed",
                 extra={"related": [r.id for r, _, _ in stating]} if stating else {},
@@ -228,7 +237,7 @@ def _unfinished_periods(kb: KB, article: Article, anchor: Day) -> list[Finding]:
             event = events[0] if events else None
             end = anchor.gregorian
             when_en = (f"in remarks the article reports by its publication week "
-                       f"({_g_en(anchor.gregorian)}; it does not date the meeting)")
+                       f"({g_en(anchor.gregorian)}; it does not date the meeting)")
             how = f"undated; reported by publication, {anchor.gregorian_iso}"
         if end >= q_last.gregorian:
             continue
@@ -238,17 +247,17 @@ def _unfinished_periods(kb: KB, article: Article, anchor: Day) -> list[Finding]:
             severity="note",
             category="contradiction",
             message_en=(f"p{n} cites trade growth in 'the first quarter of the current year' "
-                        f"({_j_en(q_first)} – {_j_en(q_last)} = {_g_en(q_first.gregorian)} – "
-                        f"{_g_en(q_last.gregorian)}) {when_en}, before that quarter had ended "
-                        f"(it had not ended even at publication, {_g_en(anchor.gregorian)}); the "
+                        f"({j_en(q_first)} – {j_en(q_last)} = {g_en(q_first.gregorian)} – "
+                        f"{g_en(q_last.gregorian)}) {when_en}, before that quarter had ended "
+                        f"(it had not ended even at publication, {g_en(anchor.gregorian)}); the "
                         f"speaker may have meant the Gregorian first quarter of "
                         f"{q_first.gregorian.year} (January–March)."),
-            message_fa=(f"بند {_fa(n)} از رشد تجارت در «سه ماهه اول سال جاری» "
-                        f"({_j_fa(q_first)} تا {_j_fa(q_last)}) سخن می‌گوید، پیش از پایان این سه "
-                        f"ماهه (حتی در زمان انتشار، {_j_fa(anchor)}، هنوز تمام نشده بود)؛ شاید "
-                        f"منظور سه ماهه اول سال میلادی {_fa(q_first.gregorian.year)} بوده است."),
-            evidence=(Evidence(n, _context(text, match.start(), match.end(), 3, 3)),
-                      *_sources_evidence(related, [s.paragraph for r in related
+            message_fa=(f"بند {fa(n)} از رشد تجارت در «سه ماهه اول سال جاری» "
+                        f"({j_fa(q_first)} تا {j_fa(q_last)}) سخن می‌گوید، پیش از پایان این سه "
+                        f"ماهه (حتی در زمان انتشار، {j_fa(anchor)}، هنوز تمام نشده بود)؛ شاید "
+                        f"منظور سه ماهه اول سال میلادی {fa(q_first.gregorian.year)} بوده است."),
+            evidence=(Evidence(n, around(text, match.start(), match.end(), 3, 3)),
+                      *evidence_of(related, [s.paragraph for r in related
                                                    for s in r.sources if s.paragraph != n])),
             computation=(f"current year = {year} (publication {anchor.jalali_iso}); first "
                          f"quarter = {q_first.jalali_iso} – {q_last.jalali_iso} = "
