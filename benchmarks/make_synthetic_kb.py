@@ -1,6 +1,6 @@
 """Write a synthetic KB of N records in the bundled KB's schema, for the scaling benchmark.
 
-Why synthetic and not copies: copies of the same 166 records would make every query hit the same
+Why synthetic and not copies: copies of the same 165 records would make every query hit the same
 few texts N/166 times, which flatters neither the index nor the ranking. Here the real records come
 first (so real questions still have their answers), then synthetic records of every kind whose text
 is drawn from the real KB's own English and Persian vocabulary, so common query words hit thousands

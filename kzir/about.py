@@ -18,6 +18,7 @@ def about(base: kbmod.KB, path: str | None = None) -> dict[str, Any]:
         "title_en": meta.get("title_en"),
         "title_fa": meta.get("title_fa"),
         "source": meta.get("source"),
+        "source_fa": meta.get("source_fa"),
         "published": meta.get("published"),
         "kb": base.path,
         "kb_version": meta.get("version"),

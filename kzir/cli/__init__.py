@@ -62,9 +62,8 @@ def report(kind: str, message: str, code: int, as_json: bool, hint: str | None =
     """One line on stderr (and a JSON error object when the user asked for JSON)."""
     from ..render.sanitize import clean
 
-    message, hint = clip(message), clip(hint) if hint else hint
-    line = f"{message} ({hint})" if hint else message
-    sys.stderr.write(f"kzir: {clean(line)}\n")
+    line = clip(f"kzir: {message} ({hint})" if hint else f"kzir: {message}")
+    sys.stderr.write(f"{clean(line)}\n")
     if as_json:
         error = {"error": {"kind": kind, "message": message, "hint": hint, "exit_code": code}}
         sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")

@@ -35,7 +35,7 @@ def check(
     category: Annotated[str | None, typer.Option(
         "--category", "-c", metavar="NAME[,NAME...]",
         help="Only these categories: arithmetic, calendar, names, typo, duplicate, "
-        "contradiction, relative-date, changed.")] = None,
+        "contradiction, relative-date, changed, disputed.")] = None,
     severity: Annotated[str | None, typer.Option(
         "--severity", "-s", metavar="LEVEL[,LEVEL...]",
         help="Only these severities: error, warning, note.")] = None,

@@ -57,7 +57,8 @@ SHARED: dict[str, inspect.Parameter] = {
     "sort": _option("sort", str | None, None, "--sort", metavar="FIELD",
                     help="Sort by a column or record field; prefix - for descending."),
     "lang": _option("lang", str | None, None, "--lang", metavar="en|fa|both",
-                    help=f"Language of human output, default en (env {LANG_ENV})."),
+                    help=f"Language of human output (env {LANG_ENV}); default en, but both "
+                    "for show, cite and source."),
     "calendar": _option("calendar", str | None, None, "--calendar",
                         metavar="jalali|gregorian|both",
                         help=f"Calendar of dates shown to people, default both "

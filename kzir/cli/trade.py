@@ -54,7 +54,8 @@ def trade(
         raise NotFoundError(f"no trade figures for {year}", hint=f"years with data: {have}")
     shown = {(t.year, t.span_years) for t in rows
              if not chart or (t.year is not None and t.span_years == 1)}  # what is drawn
-    note = gaps_note([g for g in query.trade_gaps(base) if (g.year, g.span_years) in shown])
+    note = gaps_note([g for g in query.trade_gaps(base) if (g.year, g.span_years) in shown],
+                     "fa" if out.lang == "fa" else "en")
     if chart:
         from ..render.chart import trade_chart, write_chart
 

@@ -14,6 +14,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from kzir.numerals import to_ascii_digits
+from kzir.text import LETTER_FOLDS, MARKS, ZWNJ
 
 if TYPE_CHECKING:
     from kzir.dates.calendar import Calendar
@@ -34,19 +35,18 @@ GREGORIAN_MONTHS_EN: Final[tuple[str, ...]] = (
 # --------------------------------------------------------------------------- normalising
 
 
-_LETTERS: Final = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
-                                 "أ": "ا", "إ": "ا", "آ": "ا"})  # fmt: skip
-# ZWNJ, ZWJ, LRM/RLM and bidi embeddings, tatweel, harakat and hamza/superscript alef marks.
-_DROP: Final = re.compile(
-    "[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u065f\u0670]"
-)
+# The one letter table (kzir.text), and what date words never carry: ZWNJ (a month is one word),
+# bidi embeddings and isolates.
+_LETTERS: Final = str.maketrans({**LETTER_FOLDS, **dict.fromkeys(MARKS + ZWNJ, "")})
+_DROP: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def normalise(text: str) -> str:
     """Fold the spelling variants users type into one form the date rules expect.
 
-    ASCII digits; Persian letters instead of Arabic look-alikes (ي ى → ی, ك → ک, ة ۀ → ه,
-    أ إ آ → ا); no ZWNJ, tatweel or harakat; lower case; commas as spaces; single spaces.
+    ASCII digits; the letters of kzir.text's one table (ي ى → ی, ك → ک, ة ۀ → ه, أ إ آ → ا,
+    accented Latin → plain); no ZWNJ, tatweel or harakat; lower case; commas as spaces; single
+    spaces.
     """
     text = to_ascii_digits(text)
     text = text.translate(_LETTERS)

@@ -19,9 +19,9 @@ def about_detail(info: Mapping[str, Any], opts: OutputOptions) -> Detail:
                        if n)
     rows = [
         ("Title", pick(info.get("title_en") or "", info.get("title_fa") or "", lang)),
-        ("Source", info.get("source") or ""),
+        ("Source", pick(info.get("source") or "", info.get("source_fa") or "", lang)),
         ("Published", _published(info.get("published"), opts)),
-        ("KB", info["kb"]),
+        ("KB", phrase(info["kb"], lang)),
         ("KB version", info.get("kb_version") or phrase("unversioned", lang)),
         ("SHA-256", info["kb_sha256"]),
         ("Records", f"{localise(str(info['records']), lang)} ({localise(counts, lang)})"),

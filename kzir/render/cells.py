@@ -8,7 +8,7 @@ as separate ISO `<key>_jalali`/`<key>_gregorian`/`<key>_precision` cells, text i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..numerals import to_persian_digits
@@ -130,8 +130,18 @@ def machine_values(column: Column, item: Any, opts: OutputOptions) -> list[Any]:
     return values + [get(item) for _, get in column.companions]
 
 
-def machine_row(columns: list[Column], item: Any, opts: OutputOptions) -> dict[str, Any]:
+def machine_header(columns: Sequence[Column]) -> list[str]:
+    """The machine column names of a listing, each once: a date field split into `<key>_jalali`
+    and a record's own field of that name (another kind's) share one column."""
+    return list(dict.fromkeys(name for c in columns for name in machine_names(c)))
+
+
+def machine_row(columns: Sequence[Column], item: Any, opts: OutputOptions) -> dict[str, Any]:
+    """Raw values by machine column name; of two columns of one name, the one with a value."""
     row: dict[str, Any] = {}
     for column in columns:
-        row.update(zip(machine_names(column), machine_values(column, item, opts), strict=True))
+        for name, value in zip(machine_names(column), machine_values(column, item, opts),
+                               strict=True):
+            if value is not None or name not in row:
+                row[name] = value
     return row

@@ -17,6 +17,7 @@ from ..options import OutputOptions
 from ..text import pick
 from .cells import display_cell, localise
 from .formats import resolve_format
+from .labels import enum
 from .sanitize import display
 from .views import trade_listing
 
@@ -39,6 +40,8 @@ class Chart:
     title: str
     sections: tuple[tuple[str, tuple[Bar, ...]], ...]  # (measure heading, bars)
     legend: tuple[str, ...]
+    stated_label: str = "stated"
+    derived_label: str = "derived"
 
 
 def trade_chart(rows: Sequence[Any], opts: OutputOptions) -> Chart:
@@ -59,15 +62,20 @@ def trade_chart(rows: Sequence[Any], opts: OutputOptions) -> Chart:
     legend = []
     derived = [t for t in ordered if t.derived]
     if derived:
-        legend.append(f"* derived from growth rates, not stated (kzir show {derived[0].id})")
+        legend.append(pick(f"* derived from growth rates, not stated (kzir show {derived[0].id})",
+                           f"* محاسبه شده از نرخ رشد، نه تصریح شده (kzir show {derived[0].id})",
+                           opts.lang))
     if opts.calendar != "jalali":
         for year in sorted({t.year for t in years}):
             period = next((t.data.get("period") for t in years if t.year == year), None)
             if period:
-                legend.append(f"{year} = {period['gregorian'].replace('/', ' – ')}")
+                legend.append(localise(f"{year} = {period['gregorian'].replace('/', ' – ')}",
+                                       opts.lang))
     return Chart(title=pick("Iran–Kazakhstan trade by Iranian year",
                             "تجارت ایران و قزاقستان به تفکیک سال", opts.lang),
-                 sections=tuple(sections), legend=tuple(legend))
+                 sections=tuple(sections), legend=tuple(legend),
+                 stated_label=enum("basis", "stated", opts.lang),
+                 derived_label=enum("basis", "derived", opts.lang))
 
 
 def write_chart(chart: Chart, opts: OutputOptions, stream: TextIO | None = None) -> None:
@@ -146,7 +154,8 @@ def _write_plain(chart: Chart, width: int, out: TextIO) -> None:
 def _key(chart: Chart, stated: str, derived: str) -> str:
     kinds = {b.derived for _, bars in chart.sections for b in bars}
     return "   ".join(f"{mark} {name}" for mark, name, flag in
-                      ((stated, "stated", False), (derived, "derived", True)) if flag in kinds)
+                      ((stated, chart.stated_label, False), (derived, chart.derived_label, True))
+                      if flag in kinds)
 
 
 def _write_rich(chart: Chart, console: Any) -> None:
@@ -178,19 +187,31 @@ def _write_rich(chart: Chart, console: Any) -> None:
         console.print(Text(display(line), style="dim"))
 
 
-def gaps_note(gaps: Sequence[Any]) -> str | None:
-    """One line naming the periods whose export + import are not their total (query.TradeGap)."""
+def gaps_note(gaps: Sequence[Any], lang: str = "en") -> str | None:
+    """One line naming the periods whose export + import are not their total (query.TradeGap),
+    in the chosen language (--lang both gives English)."""
     if not gaps:
         return None
-    units = {"tonnes": "t", "usd": "USD"}
+    fa = lang == "fa"
+    units = {"tonnes": "تن", "usd": "دلار"} if fa else {"tonnes": "t", "usd": "USD"}
+    joiner = " و " if fa else " and "
     periods: dict[tuple[Any, int], list[Any]] = {}
     for gap in gaps:
         periods.setdefault((gap.year, gap.span_years), []).append(gap)
     parts = []
     for (year, span), same in periods.items():
-        name = str(year) if year is not None else f"the {span}-year figures"
-        derived = " (derived)" if any(g.derived for g in same) else ""
-        sums = " and ".join(f"{g.parts:,} {units[g.measure]}" for g in same)
-        totals = " and ".join(f"{g.total:,} {units[g.measure]}" for g in same)
-        parts.append(f"{name}{derived}: export + import = {sums}, but the total says {totals}")
+        derived = any(g.derived for g in same)
+        sums = joiner.join(f"{g.parts:,} {units[g.measure]}" for g in same)
+        totals = joiner.join(f"{g.total:,} {units[g.measure]}" for g in same)
+        if fa:
+            name = f"سال {year}" if year is not None else f"ارقام {span} ساله"
+            name += " (محاسبه شده)" if derived else ""
+            parts.append(f"{name}: صادرات + واردات = {sums}، اما کل {totals} است")
+        else:
+            name = str(year) if year is not None else f"the {span}-year figures"
+            name += " (derived)" if derived else ""
+            parts.append(f"{name}: export + import = {sums}, but the total says {totals}")
+    if fa:
+        return localise("جمع اجزا با کل نمی‌خواند: " + "؛ ".join(parts)
+                        + " (نگاه کنید به kzir check --category arithmetic)", lang)
     return "parts do not add up: " + "; ".join(parts) + " (see kzir check --category arithmetic)"

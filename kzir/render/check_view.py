@@ -14,8 +14,8 @@ def _summary(findings: Sequence[Any]) -> Phrase:
     """'56 findings: 3 errors, 9 warnings, 44 notes (24 computed, 32 curated)' for stderr."""
     severities = Counter(f.severity for f in findings)
     sources = Counter(f.source for f in findings)
-    return ("{count} findings: {errors} errors, {warnings} warnings, {notes} notes "
-            "({computed} computed, {curated} curated)",
+    return ("{count} findings (errors: {errors}, warnings: {warnings}, notes: {notes}; "
+            "{computed} computed, {curated} curated)",
             {"count": len(findings), "errors": severities["error"],
              "warnings": severities["warning"], "notes": severities["note"],
              "computed": sources["computed"], "curated": sources["curated"]})
@@ -25,7 +25,7 @@ def findings_listing(findings: Sequence[Any]) -> Listing:
     """Findings (kzir.audit.Finding) as a listing; JSON is each finding's contract object."""
     return Listing(
         items=findings,
-        title="Audit of the article: where it contradicts itself, miscounts or mis-converts",
+        title="Audit of the article: where it contradicts itself, miscounts or mis-converts a date",
         columns=[
             ID_COLUMN,
             Column("severity", "Severity", lambda f, o: enum("severity", f.severity, o.lang),

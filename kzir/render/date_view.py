@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .labels import GREGORIAN_MONTHS_FA, enum, phrase
+from ..dates.months import GREGORIAN_MONTHS_FA, MONTHS_FA
+from ..numerals import to_persian_digits
+from .labels import enum, phrase
 from .view import Detail
 
 
 def _gregorian_fa(info: Mapping[str, Any]) -> str:
     year, month, day = (int(part) for part in str(info["gregorian"]).split("-"))
-    return f"{info['weekday_fa']} {day} {GREGORIAN_MONTHS_FA[month - 1]} {year}"
+    return f"{info['weekday_fa']} {day} {GREGORIAN_MONTHS_FA[month - 1][0]} {year}"
 
 
 def date_detail(info: Mapping[str, Any], calendar: str = "both", lang: str = "en",
@@ -78,4 +80,9 @@ def month_detail(info: Mapping[str, Any], shown: str = "both", lang: str = "en")
             ("input", "Input read as", enum("calendar", info["input_calendar"], lang))]
     dropped = {"jalali": "gregorian", "gregorian": "jalali"}.get(shown)
     pairs = [(phrase(label, lang), value) for key, label, value in rows if key != dropped]
-    return Detail(pairs=pairs, json=info, title=str(info["month_name"]), dated=True)
+    title = str(info["month_name"])
+    if lang == "fa":
+        names = MONTHS_FA if info["input_calendar"] == "jalali" else [
+            spellings[0] for spellings in GREGORIAN_MONTHS_FA]
+        title = to_persian_digits(f"{names[info['month'] - 1]} {info['year']}")
+    return Detail(pairs=pairs, json=info, title=title, dated=True)

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TextIO
 
 from ..errors import UsageError
 from ..options import OutputOptions
-from .cells import display_cell, header_text, is_date, localise, machine_names, machine_row
+from .cells import display_cell, header_text, is_date, localise, machine_header, machine_row
 from .labels import Phrase, say
 from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
 from .shaping import Shaped, machine_objects, shape
@@ -121,9 +121,11 @@ class CsvWriter(Writer):
     def listing(self, listing: Listing, shaped: Shaped, opts: OutputOptions, out: TextIO,
                 err: TextIO) -> None:
         writer = self._writer(out)
-        writer.writerow([name for c in shaped.columns for name in machine_names(c)])
+        header = machine_header(shaped.columns)
+        writer.writerow(header)
         for item in shaped.items:
-            writer.writerow([csv_cell(v) for v in machine_row(shaped.columns, item, opts).values()])
+            row = machine_row(shaped.columns, item, opts)
+            writer.writerow([csv_cell(row.get(name)) for name in header])
 
     def detail(self, detail: Detail, obj: Mapping[str, Any], pairs: Sequence[tuple[str, str]],
                opts: OutputOptions, out: TextIO) -> None:

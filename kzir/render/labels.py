@@ -83,7 +83,7 @@ PHRASES: Final[dict[str, str]] = {
     "Cultural ties between Iran and Kazakhstan": "پیوندهای فرهنگی ایران و قزاقستان",
     "Records": "رکوردها",
     "Paragraphs of the article": "بندهای متن",
-    "Audit of the article: where it contradicts itself, miscounts or mis-converts":
+    "Audit of the article: where it contradicts itself, miscounts or mis-converts a date":
         "بازبینی متن: تناقض ها، خطاهای حساب و تبدیل تاریخ",
     "Search: {query}": "جستجو: {query}",
     "Iranian year {year}": "سال {year} شمسی",
@@ -101,8 +101,8 @@ PHRASES: Final[dict[str, str]] = {
     "left out to fit {width} columns: {columns} (name them with --fields, or widen the terminal)":
         "برای جا شدن در {width} ستون کنار گذاشته شد: {columns} "
         "(با --fields نام ببرید یا پنجره را پهن تر کنید)",
-    "{count} findings: {errors} errors, {warnings} warnings, {notes} notes "
-    "({computed} computed, {curated} curated)":
+    "{count} findings (errors: {errors}, warnings: {warnings}, notes: {notes}; "
+    "{computed} computed, {curated} curated)":
         "{count} یافته: {errors} خطا، {warnings} هشدار، {notes} یادداشت "
         "({computed} محاسبه شده، {curated} گردآوری شده)",
     "no results": "نتیجه ای نیست",
@@ -134,6 +134,10 @@ PHRASES: Final[dict[str, str]] = {
         "{date}، برگرفته از متن (استدلال در --json)",
     "Fields of a {kind} (data/kb.schema.json)": "فیلدهای {kind} (data/kb.schema.json)",
     "no fields declared for {kind}": "هیچ فیلدی برای {kind} تعریف نشده است",
+    "basis": "مبنا",
+    "stated": "در متن",
+    "source ¶{n}": "منبع بند {n}",
+    "bundled kb.json": "kb.json همراه kzir",
     "yes": "بله",
     "no": "خیر",
     "(quote not found in the paragraph: «{quote}»)": "(نقل قول در بند پیدا نشد: «{quote}»)",
@@ -165,6 +169,11 @@ ENUMS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "total": ("total", "کل"),
         "export": ("Iran → KZ (export)", "صادرات ایران"),
         "import": ("KZ → Iran (import)", "واردات از قزاقستان"),
+    },
+    "qualifier": {
+        "nearly": ("nearly", "نزدیک به"),
+        "more than": ("more than", "بیش از"),
+        "approximately": ("approximately", "حدود"),
     },
     "basis": {
         "stated": ("stated", "تصریح شده"),
@@ -240,10 +249,6 @@ ENUMS: Final[dict[str, dict[str, tuple[str, str]]]] = {
     "rank_band": {"top-10": ("top-10", "ده کشور اول")},
 }
 
-GREGORIAN_MONTHS_FA: Final = (
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
-    "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
-)  # fmt: skip
 
 
 def _both(en: str, fa: str) -> str:
