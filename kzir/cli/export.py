@@ -49,7 +49,7 @@ def export(
 
     CSV/TSV have one column per field of the records (the union over kinds without --kind):
     numbers as numbers, true/false, a date object as <field>_jalali, <field>_gregorian and
-    <field>_precision, other nested values as JSON in their cell.
+    <field>_precision, <field>_basis, other nested values as JSON in their cell.
     """
     from .. import kb, query
     from ..model import KINDS

@@ -109,7 +109,7 @@ def machine_names(column: Column) -> list[str]:
     """The machine columns one view column becomes."""
     key = column.key
     if column.kind == "date":
-        names = [f"{key}_jalali", f"{key}_gregorian", f"{key}_precision"]
+        names = [f"{key}_jalali", f"{key}_gregorian", f"{key}_precision", f"{key}_basis"]
     elif column.kind == "bilingual":
         names = [f"{key}_en", f"{key}_fa"]
     else:
@@ -121,8 +121,8 @@ def machine_values(column: Column, item: Any, opts: OutputOptions) -> list[Any]:
     """Raw values for `machine_names(column)`, in the same order."""
     raw = column.raw_value(item, opts)
     if column.kind == "date":
-        values = ([raw.get("jalali"), raw.get("gregorian"), raw.get("precision")]
-                  if is_date(raw) else [None, None, None])
+        values = ([raw.get("jalali"), raw.get("gregorian"), raw.get("precision"),
+                   raw.get("basis")] if is_date(raw) else [None, None, None, None])
     elif column.kind == "bilingual":
         values = list(raw) if isinstance(raw, tuple) else [raw, None]
     else:

@@ -101,7 +101,8 @@ def flatten(obj: Mapping[str, Any]) -> dict[str, Any]:
         if is_date(value):
             row.update({f"{key}_jalali": value.get("jalali"),
                         f"{key}_gregorian": value.get("gregorian"),
-                        f"{key}_precision": value.get("precision")})
+                        f"{key}_precision": value.get("precision"),
+                        f"{key}_basis": value.get("basis")})
         else:
             row[key] = value
     return row

@@ -30,9 +30,9 @@ def _party(country: str):
     def get(doc: Document, opts: OutputOptions) -> str:
         return "; ".join(pick(p.name_en, p.name_fa, opts.lang) for p in doc.party(country))
 
-    def raw(doc: Document) -> tuple[str, str]:
+    def raw(doc: Document) -> tuple[list[str], list[str]]:
         parties = doc.party(country)
-        return "; ".join(p.name_en for p in parties), "; ".join(p.name_fa for p in parties)
+        return [p.name_en for p in parties], [p.name_fa for p in parties]
 
     return get, raw
 
@@ -90,9 +90,7 @@ def _trade_year(t: Trade, opts: OutputOptions) -> str:
     if t.year is None:
         return phrase("{n} years", opts.lang, n=t.span_years)
     period: Any = t.data.get("period")
-    if period and opts.calendar != "jalali":
-        return format_date(period, opts.calendar)
-    return str(t.year)
+    return format_date(period, opts.calendar) if period else str(t.year)
 
 
 def _number(field: str, header: str, display: Any, *, priority: int,
@@ -151,9 +149,10 @@ def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -
         return ", ".join(people[p].text("name", opts.lang) if p in people else p
                          for p in event.participants)
 
-    def who_raw(event: Any) -> tuple[str, str]:
-        return tuple(", ".join(people[p].text("name", lang) if p in people else p  # type: ignore[return-value]
-                               for p in event.participants) for lang in ("en", "fa"))
+    def who_raw(event: Any) -> tuple[list[str], list[str]]:
+        en, fa = ([people[p].text("name", lang) if p in people else p for p in event.participants]
+                  for lang in ("en", "fa"))
+        return en, fa
 
     return Listing(
         items=rows,
@@ -224,8 +223,8 @@ def people_listing(rows: Sequence[Any]) -> Listing:
         title="People named in the article",
         columns=[
             text_column("name", "Name", "name", priority=95),
-            Column("roles", "Roles", roles, raw=lambda p: ("; ".join(r.en for r in p.roles),
-                                                           "; ".join(r.fa for r in p.roles)),
+            Column("roles", "Roles", roles, raw=lambda p: ([r.en for r in p.roles],
+                                                           [r.fa for r in p.roles]),
                    kind="bilingual", priority=40),
             Column("variants_fa", "Spellings in the article",
                    lambda p, o: " | ".join(p.variants_fa), raw=lambda p: list(p.variants_fa),
