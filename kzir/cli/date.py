@@ -74,24 +74,46 @@ def date(
         from ..years import parse_year
 
         year, calendar = parse_year(words[1], label="year")
+        _check_direction(words[1], calendar, _direction(to))
         emit_detail(_year_view(year, calendar, out), out)
         return
-    if to is not None:
-        from ..options import normalise_calendar
-
-        to = normalise_calendar(to)
-        if to == "both":
-            raise UsageError("--to must be jalali or gregorian")
+    to = _direction(to)
     span = dates.read_date(" ".join(words), to=to)
+    if span.precision != "day":
+        _check_direction(" ".join(words), span.calendar, to)
     if span.precision == "year":
         emit_detail(_year_view(span.year, span.calendar, out), out)
     elif span.precision == "month":
         from ..render.date_view import month_detail
 
-        emit_detail(month_detail(dates.describe_month(span), out.calendar, out.lang), out)
+        emit_detail(month_detail(dates.describe_month(span), out.calendar, out.lang, first=to),
+                    out)
     else:
         emit_detail(date_detail(dates.describe(span.first, span.calendar), out.calendar,
                                 out.lang, first=to), out)
+
+
+def _direction(to: str | None) -> str | None:
+    """--to as a calendar name (jalali or gregorian), or None."""
+    if to is None:
+        return None
+    from ..errors import UsageError
+    from ..options import normalise_calendar
+
+    chosen = normalise_calendar(to)
+    if chosen == "both":
+        raise UsageError("--to must be jalali or gregorian")
+    return chosen
+
+
+def _check_direction(text: str, calendar: str, to: str | None) -> None:
+    """A month or year already in the --to calendar is refused, as a day is."""
+    if to is not None and to == calendar:
+        from ..errors import UsageError
+
+        other = "Gregorian" if to == "jalali" else "Jalali"
+        raise UsageError(f"'{text}' is a {calendar.capitalize()} date, but converting to "
+                         f"{to.capitalize()} needs a {other} date")
 
 
 date.__doc__ = HELP

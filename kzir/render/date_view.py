@@ -71,13 +71,16 @@ def year_detail(year: int, calendar: str, spans: Sequence[tuple[int, Any, Any]],
     return Detail(pairs=pairs, json=obj, title=title, dated=True)
 
 
-def month_detail(info: Mapping[str, Any], shown: str = "both", lang: str = "en") -> Detail:
+def month_detail(info: Mapping[str, Any], shown: str = "both", lang: str = "en",
+                 first: str | None = None) -> Detail:
     """A month's first and last day in both calendars (--calendar keeps one for people)."""
     j = f"{info['first']['jalali']} – {info['last']['jalali']}"
     g = f"{info['first']['gregorian']} – {info['last']['gregorian']}"
     rows = [("jalali", "Jalali", j), ("gregorian", "Gregorian", g),
             ("days", "Days", str(info["days"])),
             ("input", "Input read as", enum("calendar", info["input_calendar"], lang))]
+    if first is not None:  # --to: the answer first
+        rows.sort(key=lambda row: row[0] != first)
     dropped = {"jalali": "gregorian", "gregorian": "jalali"}.get(shown)
     pairs = [(phrase(label, lang), value) for key, label, value in rows if key != dropped]
     title = str(info["month_name"])
