@@ -47,8 +47,8 @@ def _published(date: Mapping[str, Any] | None, opts: OutputOptions) -> str:
 def _type(info: Any) -> str:
     if info.enum is None:
         return str(info.type)
-    values = "|".join("null" if v is None else str(v) for v in info.enum)
-    return values if len(values) <= 40 else "enum"
+    values = " | ".join("null" if v is None else str(v) for v in info.enum)
+    return values if len(values) <= 48 else "enum"
 
 
 def fields_listing(kind: str, fields: Sequence[Any]) -> Listing:
@@ -59,12 +59,12 @@ def fields_listing(kind: str, fields: Sequence[Any]) -> Listing:
         columns=[
             Column("name", "Field name", lambda f, o: f.name, raw=lambda f: f.name, kind="id",
                    priority=90),
-            Column("type", "Type", lambda f, o: _type(f), raw=_type, kind="id", priority=70),
+            Column("type", "Type", lambda f, o: _type(f), raw=_type, priority=60),
             Column("required", "Required", lambda f, o: phrase("yes" if f.required else "no",
                                                                o.lang),
-                   raw=lambda f: f.required, kind="bool", priority=60),
+                   raw=lambda f: f.required, kind="bool", priority=50),
             Column("description", "Description", lambda f, o: f.description,
-                   raw=lambda f: f.description, priority=50),
+                   raw=lambda f: f.description, priority=80),
         ],
         to_json=lambda f: f.to_json(),
         empty_message=("no fields declared for {kind}", {"kind": kind}),
