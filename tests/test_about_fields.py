@@ -66,7 +66,7 @@ def test_fields_types_and_table(cli) -> None:
     assert trade["period"]["type"] == "date|null"
     table = cli("fields", "trade").out
     assert "tonnes" in table and "Weight traded, in tonnes." in table
-    assert "total|export|import" in table
+    assert "total | export | import" in table
 
 
 def test_fields_unknown_kind(cli) -> None:
