@@ -100,14 +100,28 @@ def _number(value: float, lang: str) -> str:
     return to_persian_digits(text, separators=True) if lang == "fa" else text
 
 
+# The article's own qualifier words: a rounded figure is never shown as exact.
+_QUALIFIERS = {"nearly": ("nearly", "نزدیک به"), "more than": ("more than", "بیش از"),
+               "approximately": ("about", "حدود")}
+
+
+def _qualified(figure: str, qualifier: Any, lang: str) -> str:
+    words = _QUALIFIERS.get(str(qualifier)) if qualifier else None
+    if words is None:
+        return figure
+    return f"{words[1 if lang == 'fa' else 0]} {figure}"
+
+
 def _figure(data: Mapping[str, Any], lang: str) -> str | None:
     kind = data.get("kind")
     fa = lang == "fa"
     if kind == "trade" and isinstance(data.get("tonnes"), int | float):
         tonnes, usd = _number(data["tonnes"], lang), data.get("usd")
-        parts = [f"{tonnes} تن" if fa else f"{tonnes} t"]
+        parts = [_qualified(f"{tonnes} تن" if fa else f"{tonnes} t",
+                            data.get("tonnes_qualifier"), lang)]
         if isinstance(usd, int | float):
-            parts.append(f"{_number(usd, lang)} دلار" if fa else f"${_number(usd, lang)}")
+            parts.append(_qualified(f"{_number(usd, lang)} دلار" if fa else
+                                    f"${_number(usd, lang)}", data.get("usd_qualifier"), lang))
         return "، ".join(parts) if fa else ", ".join(parts)
     if kind == "resource":
         rank, band = data.get("rank"), data.get("rank_band")
