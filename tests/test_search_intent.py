@@ -388,3 +388,30 @@ def test_who_on_a_document_shows_its_parties(base: kbmod.KB) -> None:
     for lang in ("en", "fa"):
         shown = key_value(doc, lang, "who") or ""
         assert all(p[f"name_{lang}"] in shown for p in doc["parties"])
+
+
+@pytest.mark.parametrize(("query", "years"), [
+    ("how much did Iran export last year", ["1400"]),
+    ("صادرات ایران پارسال", ["1400"]),
+    ("تجارت در سال جاری", ["1401"]),
+    ("تو بیست سال گذشته واردات بیشتر بوده", []),  # a span of years, not last year
+    ("over the last 20 years", []),
+    ("trade in 1400", []),
+])
+def test_relative_years_resolve_against_the_publication_date(query: str,
+                                                             years: list[str]) -> None:
+    from kzir import kb
+    from kzir.search.relative import with_years
+
+    added = with_years(query, kb.load().meta).removeprefix(query).split()
+    assert added == years
+
+
+@pytest.mark.parametrize("query", ["how much did Iran export to Kazakhstan last year",
+                                   "صادرات ایران به قزاقستان سال گذشته چقدر بود"])
+def test_last_year_reaches_that_years_figure(query: str) -> None:
+    from kzir import kb
+    from kzir.search import search
+
+    top = search(kb.load(), query, limit=1).hits[0]
+    assert top.record is not None and top.record.data.get("year") == 1400

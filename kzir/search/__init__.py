@@ -74,6 +74,7 @@ from .intent import (
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
 from .ranking import TermStats, _field_tf, _term_stats, idf
+from .relative import with_years
 from .vocabulary import STOP_EN, STOP_FA, _lang, stem_en, stem_fa
 
 __all__ = [
@@ -158,7 +159,7 @@ def _collector_paused() -> Iterator[None]:
 def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None,
             explain: bool, lang: str | None) -> Results:
     index = index_for(kb)
-    parsed = analyse(query, index.lexicon)
+    parsed = analyse(with_years(query, kb.meta), index.lexicon)
     n = index.size
     scores: dict[int, float] = {}
     all_stats = [_term_stats(index, term) for term in parsed.terms]

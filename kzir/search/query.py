@@ -15,12 +15,12 @@ from .vocabulary import (
     _GLUE,
     _NO_JOIN,
     _NUMBER,
-    _NUMBER_WORDS,
     _SCALE_WORDS_EN,
     _SCALE_WORDS_FA,
     _SCALES,
     COMPOUND_HEADS,
     DECADE_WORDS,
+    NUMBER_WORDS,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
@@ -168,7 +168,7 @@ def _is_stop(token: str, lang: str, lex: Lexicon) -> bool:
         return token in STOP_EN
     if token in STOP_FA:
         return True
-    if token in _NUMBER_WORDS:
+    if token in NUMBER_WORDS:
         return False  # بیست is not بی + ست
     return (len(token) >= 2 * _SPLIT_MIN and not lex.in_data(token)
             and bool(_segmentations(token, STOP_FA.__contains__)))
@@ -186,7 +186,7 @@ def _canonical(tokens: Sequence[str], langs: Sequence[str],
     parts: list[tuple[str, str]] = []
     for token, lang in zip(tokens, langs, strict=True):
         if lang == "fa" and len(token) >= 2 * _SPLIT_MIN and token not in STOP_FA \
-                and token not in _NUMBER_WORDS and not lex.known(token):
+                and token not in NUMBER_WORDS and not lex.known(token):
             best = next(iter(_segmentations(token, lex.exact, lex.known)), None)
             if best is not None:
                 parts += [(p, lang) for p in best]
@@ -438,7 +438,7 @@ def _decade_terms(normal: str, terms: list[Term], values: list[float]) -> str:
     words are taken out of the query, so the count (دو, 2) and «دهه» do not score again apart."""
     def one(match: re.Match[str]) -> str:
         count, word = match.group(1), match.group(2)
-        n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+        n = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
         if not n:
             return match.group(0)
         lang = _lang(word)
@@ -504,12 +504,12 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     for words, lang, keep in items:
         if not keep:
             continue
-        if len(words) == 1 and words[0] in _NUMBER_WORDS:
+        if len(words) == 1 and words[0] in NUMBER_WORDS:
             token = words[0]
             spellings = [Spelling(fold(token), lang),
-                         Spelling(fold(str(_NUMBER_WORDS[token])), "num", True)]
+                         Spelling(fold(str(NUMBER_WORDS[token])), "num", True)]
             terms.append(Term(token, tuple(spellings), kind="number"))
-            values.append(_NUMBER_WORDS[token])
+            values.append(NUMBER_WORDS[token])
             continue
         key = _group_key(" ".join(words), lang)
         if (lang, key) in seen:

@@ -187,7 +187,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kilometre", "kilometer", "km"),
 )
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100,
