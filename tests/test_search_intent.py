@@ -415,3 +415,14 @@ def test_last_year_reaches_that_years_figure(query: str) -> None:
 
     top = search(kb.load(), query, limit=1).hits[0]
     assert top.record is not None and top.record.data.get("year") == 1400
+
+
+@pytest.mark.parametrize("query", ["مذاکرات هسته ای", "مذاکرات هسته‌ای", "گفتگوهای هسته ای"])
+def test_a_compound_adjective_is_not_taken_for_stop_words(query: str) -> None:
+    """«هسته ای» (nuclear) also splits into the stop words هست + های; beside another word it was
+    dropped as one. A word that begins with a content word of the data is content."""
+    from kzir import kb
+    from kzir.search import search
+
+    ids = [h.id for h in search(kb.load(), query, limit=3).hits]
+    assert "event-almaty-nuclear-talks" in ids, ids

@@ -170,7 +170,11 @@ def _is_stop(token: str, lang: str, lex: Lexicon) -> bool:
         return True
     if token in NUMBER_WORDS:
         return False  # بیست is not بی + ست
+    # a word that begins with a content word of the data (هستهای: هسته + ای, "nuclear") is
+    # content, however it also splits into stop words (هست + های)
     return (len(token) >= 2 * _SPLIT_MIN and not lex.in_data(token)
+            and not any(lex.in_data(token[:i]) and token[:i] not in STOP_FA
+                        for i in range(_SPLIT_MIN + 1, len(token)))
             and bool(_segmentations(token, STOP_FA.__contains__)))
 
 
