@@ -227,12 +227,6 @@ def _load(path: str | None) -> KB:
         data, label = data_file("kb.json").read_bytes(), "bundled kb.json"
     else:
         data, label = read_kb_bytes(path), path
-        if len(data) > HINT_BYTES and not os.environ.get("KZIR_NO_HINT"):
-            import sys
-
-            sys.stderr.write(f"hint: {path} is {len(data) / 1e6:.0f} MB of JSON, parsed on "
-                             f"every run; convert it once with kzir --kb {path} export "
-                             f"--format sqlite -o KB.db and use --kb KB.db\n")
     with _no_gc():
         try:
             doc = json.loads(data)
@@ -274,6 +268,21 @@ def sha256(path: str | os.PathLike[str] | None = None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> KB:
-    """The KB, loaded and validated once per path for the life of the process."""
-    return _load(resolve_path(path))
+_HINTED: set[str] = set()
+
+
+def load(path: str | os.PathLike[str] | None = None, *, hint: bool = True) -> KB:
+    """The KB, loaded and validated once per path for the life of the process. A JSON KB over
+    HINT_BYTES gets one stderr line suggesting to convert it (unless `hint` is False: the
+    conversion itself)."""
+    chosen = resolve_path(path)
+    kb = _load(chosen)
+    if (hint and chosen is not None and kb.store is None and chosen not in _HINTED
+            and os.path.getsize(chosen) > HINT_BYTES):
+        import sys
+
+        _HINTED.add(chosen)
+        sys.stderr.write(f"hint: {chosen} is {os.path.getsize(chosen) / 1e6:.0f} MB of JSON, "
+                         f"parsed on every run; convert it once (kzir --kb {chosen} export "
+                         f"--format sqlite -o KB.db) and use --kb KB.db\n")
+    return kb

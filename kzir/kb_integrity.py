@@ -32,12 +32,12 @@ def is_sqlite(path: str) -> bool:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
-    with open(fd, "rb") as handle:
-        try:
-            return (stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
-                    and handle.read(16) == SQLITE_HEADER)
-        except OSError:
-            return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 16) == SQLITE_HEADER
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def read_kb_bytes(path: str) -> bytes:

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from kzir import kb as kbmod
 from kzir import search as S
 from kzir.search.query import _compound_parts as compound_parts
-from tests_support import synthetic_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
