@@ -12,8 +12,9 @@ rounds of (command time / that round's floor time), and the largest peak RSS see
     python benchmarks/search_scale.py --keep /tmp/kzir-scale   # keep (and reuse) the KB files
 
 Run it with the interpreter kzir is installed in (ideally a non-editable `pip install .`).
-Exit status 1 when a search exceeds --search-budget × the floor at the largest size, or any
-command's peak RSS exceeds --memory MB.
+Exit status 1 when a command (searches, show and the listings with --limit 10 alike) exceeds
+its budget × the floor (--budgets: 15× from 100,000 records, 25× from 1,000,000), or its peak
+RSS exceeds --memory MB at the largest size. Each line says "ok" or "OVER".
 """
 
 from __future__ import annotations
@@ -48,10 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="directory to keep (and reuse) the KB files")
-    parser.add_argument("--search-budget", type=float, default=25.0)
+    parser.add_argument("--budgets", default="100000:15,1000000:25",
+                        help="SIZE:RATIO,…: from SIZE records on, every command within RATIO × "
+                        "the floor")
     parser.add_argument("--memory", type=float, default=150.0, help="MB")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    budgets = sorted((int(size), float(ratio)) for size, ratio in
+                     (pair.split(":") for pair in args.budgets.split(",")))
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="kzir-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
@@ -84,14 +89,17 @@ def main(argv: list[str] | None = None) -> int:
                     (took,), peak = timed_runs([*kzir, "--kb", str(db), *command], 1, env)
                     ratios[label].append(took / floor)
                     peaks[label] = max(peaks[label], peak)
-            print(f"  floor {statistics.median(floors) * 1000:.1f} ms")
+            budget = max((ratio for size, ratio in budgets if n >= size), default=None)
+            print(f"  floor {statistics.median(floors) * 1000:.1f} ms; budget "
+                  f"{f'{budget:g}x' if budget else 'none'}")
             for label, _ in COMMANDS:
                 ratio = statistics.median(ratios[label])
                 mb = peaks[label] / 1024
-                print(f"  {label:14} {ratio:5.1f}x  peak {mb:4.0f} MB", flush=True)
-                if n == max(sizes) and (mb > args.memory or (
-                        label.startswith("search") and ratio > args.search_budget)):
-                    failed = True
+                over = (budget is not None and ratio > budget) or (
+                    n == max(sizes) and mb > args.memory)
+                failed = failed or over
+                print(f"  {label:14} {ratio:5.1f}x  peak {mb:4.0f} MB  "
+                      f"{'OVER' if over else 'ok'}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -35,6 +35,10 @@ class RecordStore(Protocol):
 
     def of_kind(self, kind: str) -> Iterable[Mapping[str, Any]]: ...
 
+    def first_of_kind(self, kind: str, limit: int) -> Iterable[Mapping[str, Any]]: ...
+
+    def any_inferred_event(self) -> bool: ...
+
     def position_of(self, record_id: str) -> int | None: ...
 
     def ids_like(self, record_id: str) -> list[str]: ...
@@ -131,20 +135,27 @@ class KB:
             return tuple(record_from_dict(raw) for raw in self.store.of_kind(kind))
         return self.by_kind.get(kind, ())
 
-    def get(self, record_id: str) -> Record:
-        """The record with this id; NotFoundError suggesting close ids otherwise."""
+    def first_of_kind(self, kind: str, limit: int) -> list[Record]:
+        """A SQLite KB's first `limit` records of a kind in listing order (kzir.query's
+        LISTING_ORDER, stored at export), read alone."""
+        assert self.store is not None
+        return [record_from_dict(raw) for raw in self.store.first_of_kind(kind, limit)]
+
+    def find(self, record_id: str) -> Record | None:
+        """The record with this id, or None (a SQLite KB looks up just that one)."""
         if self.store is not None and self._by_id is None:
             position = self.store.position_of(record_id)
-            if position is not None:
-                return self.record_at(position)
-            raise NotFoundError(f"no record with id '{record_id}'",
-                                hint=suggest(record_id, self.store.ids_like(record_id)))
-        try:
-            return self.by_id[record_id]
-        except KeyError:
-            raise NotFoundError(
-                f"no record with id '{record_id}'", hint=suggest(record_id, self.by_id)
-            ) from None
+            return None if position is None else self.record_at(position)
+        return self.by_id.get(record_id)
+
+    def get(self, record_id: str) -> Record:
+        """The record with this id; NotFoundError suggesting close ids otherwise."""
+        record = self.find(record_id)
+        if record is not None:
+            return record
+        pool = self.store.ids_like(record_id) if self.store is not None and self._by_id is None \
+            else self.by_id
+        raise NotFoundError(f"no record with id '{record_id}'", hint=suggest(record_id, pool))
 
     def paragraph(self, n: int) -> Paragraph:
         try:

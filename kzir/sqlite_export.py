@@ -45,13 +45,14 @@ from typing import Any
 
 from .errors import KbError, KzirError, UsageError
 from .kb import KB
-from .model import KINDS, record_from_dict
+from .model import KINDS, Record, record_from_dict
+from .query import LISTING_ORDER, inferred_date
 from .search.cells import record_cells
 from .search.folding import fold, fold_normalized, typed_words, unfold
 from .search.intent import own_names
 from .search.params import FIELD_B, FIELD_WEIGHT, FIELDS, LANGS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever a table or column changes meaning; a reader refuses other versions."""
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -263,6 +264,12 @@ CREATE TABLE words (
   top BLOB,
   PRIMARY KEY (lang, word)
 ) WITHOUT ROWID;
+CREATE TABLE listing (
+  kind TEXT NOT NULL,
+  rank INTEGER NOT NULL,
+  position INTEGER NOT NULL REFERENCES records(position),
+  PRIMARY KEY (kind, rank)
+) WITHOUT ROWID;
 CREATE TABLE name_words (
   word TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -333,9 +340,39 @@ class CorpusStats:
                                                     strict=True)]
 
 
-def _record_row(position: int, raw: Mapping[str, Any], stats: CorpusStats
+class ListingOrder:
+    """Each kind's listing order (kzir.query.LISTING_ORDER, the same sort the JSON KB's
+    listings do), learnt record by record and written as the `listing` table: a listing with
+    --limit then reads its first rows by rank instead of sorting every record of its kind."""
+
+    def __init__(self) -> None:
+        self.keyed: dict[str, list[tuple[Any, int]]] = {}
+        self.counts: dict[str, int] = {}
+        self.inferred = False  # an event's date inferred: the events listing's note
+
+    def add(self, position: int, record: Record) -> None:
+        kind = record.kind
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.inferred = self.inferred or inferred_date(record)
+        key = LISTING_ORDER.get(kind)
+        self.keyed.setdefault(kind, []).append((key(record) if key else (), position))
+
+    def write(self, db: sqlite3.Connection) -> None:
+        for kind, keyed in self.keyed.items():
+            try:
+                keyed.sort(key=lambda pair: pair[0])  # stable: ties keep the KB's order
+            except TypeError:  # keys that do not compare (a --kb's odd values): the KB's order
+                keyed.sort(key=lambda pair: pair[1])
+            for batch in _batches(enumerate(keyed, 1), 10 * BATCH):
+                _insert(db, "INSERT INTO listing VALUES (?,?,?)",
+                        [(kind, rank, position) for rank, (_, position) in batch])
+        self.keyed.clear()
+
+
+def _record_row(position: int, raw: Mapping[str, Any], stats: CorpusStats, order: ListingOrder
                 ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     record = record_from_dict(raw)
+    order.add(position, record)
     folds: list[str] = []
     texts: list[str] = []
     for lang in LANGS:
@@ -351,10 +388,10 @@ def _record_row(position: int, raw: Mapping[str, Any], stats: CorpusStats
     return row, sources
 
 
-def _write_records(db: sqlite3.Connection, kb: KB, stats: CorpusStats,
+def _write_records(db: sqlite3.Connection, kb: KB, stats: CorpusStats, order: ListingOrder,
                    progress: Progress) -> dict[str, ColumnPlan]:
     """records, sources and the words of entities' names, batch by batch; the kinds' column
-    plans on the way."""
+    plans and listing order on the way."""
     plans: dict[str, ColumnPlan] = {kind: ColumnPlan() for kind in KINDS}
     marks = ",".join("?" * (9 + len(RECORD_FIELDS) + 1))
     position = 0
@@ -362,7 +399,7 @@ def _write_records(db: sqlite3.Connection, kb: KB, stats: CorpusStats,
         rows, sources, names = [], [], []
         for raw in batch:
             position += 1
-            row, cited = _record_row(position, raw, stats)
+            row, cited = _record_row(position, raw, stats, order)
             rows.append(row)
             sources += cited
             plans.setdefault(raw["kind"], ColumnPlan()).add(raw)
@@ -487,7 +524,7 @@ def _write_findings(db: sqlite3.Connection, kb: KB, findings: Sequence[Any]) -> 
 
 
 def _write_meta(db: sqlite3.Connection, kb: KB, stats: CorpusStats, kb_sha256: str,
-                kzir_version: str) -> None:
+                kzir_version: str, order: ListingOrder) -> None:
     meta = kb.meta
     published = meta.get("published") or {}
     pairs = {
@@ -508,6 +545,8 @@ def _write_meta(db: sqlite3.Connection, kb: KB, stats: CorpusStats, kb_sha256: s
         "search_avg_en": _dumps(stats.avg("en")),
         "search_avg_fa": _dumps(stats.avg("fa")),
         "search_full_postings": str(FULL_POSTINGS),
+        "kind_counts": _dumps(order.counts),
+        "events_inferred": "1" if order.inferred else "0",
     }
     _insert(db, "INSERT INTO meta VALUES (?, ?)", pairs.items())
 
@@ -529,13 +568,15 @@ def build(db: sqlite3.Connection, kb: KB, findings: Sequence[Any], *, kb_sha256:
     stats = CorpusStats()
     with db:
         db.executescript(_DDL)
-        plans = _write_records(db, kb, stats, tick)
+        order = ListingOrder()
+        plans = _write_records(db, kb, stats, order, tick)
+        order.write(db)
         _write_paragraphs(db, kb, stats)
         stats.documents = len(kb.raw_records) + len(kb.paragraphs)
         _write_kinds(db, kb, plans, tick)
         _write_words(db, stats, tick)
         _write_findings(db, kb, findings)
-        _write_meta(db, kb, stats, kb_sha256, kzir_version)
+        _write_meta(db, kb, stats, kb_sha256, kzir_version, order)
         db.executescript("".join(_fts(t) for t in _FTS))
 
 

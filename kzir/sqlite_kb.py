@@ -83,8 +83,20 @@ class Store:
             "SELECT source, json FROM findings WHERE check_order IS NOT NULL "
             "ORDER BY check_order")]
 
+    def first_of_kind(self, kind: str, limit: int) -> list[Mapping[str, Any]]:
+        """The first `limit` records of a kind in listing order: the `listing` table holds each
+        record's rank in its kind's order (kzir.query.LISTING_ORDER, computed at export)."""
+        return [json.loads(text) for (text,) in self.rows(
+            "SELECT r.json FROM listing l JOIN records r ON r.position = l.position "
+            "WHERE l.kind = ? ORDER BY l.rank LIMIT ?", (kind, limit))]
+
+    def any_inferred_event(self) -> bool:
+        """Whether some event's date was inferred from context, as noted at export."""
+        return self.meta.get("events_inferred") == "1"
+
     def kind_counts(self) -> dict[str, int]:
-        return dict(self.rows("SELECT kind, count(*) FROM records GROUP BY kind"))
+        """How many records of each kind, as counted at export."""
+        return {str(k): int(v) for k, v in json.loads(self.meta["kind_counts"]).items()}
 
 
 class StoredRecords(Sequence[Mapping[str, Any]]):

@@ -55,6 +55,12 @@ COMMANDS = [
     ["search", "Tokayev"], ["search", "KTZ"], ["search", "who signed the rail memorandum"],
     ["search", "where is the consulate in Almaty", "--explain"], ["search", "آلماتی"],
     ["show", "no-such-id"], ["source", "999"], ["trade", "--year", "1390"],
+    ["treaties", "list", "--limit", "3"], ["events", "--limit", "4"], ["visits", "--limit", "2"],
+    ["people", "--limit", "2"], ["orgs", "--limit", "5"], ["consulates", "--limit", "1"],
+    ["resources", "--limit", "3"], ["events", "--limit", "2", "--type", "visit"],
+    ["treaties", "list", "--limit", "2", "--sort", "-index"], ["events", "--limit", "0"],
+    ["people", "--limit", "2", "--fields", "name,id"], ["treaties", "list", "--limit", "20"],
+    ["treaties", "list", "--limit", "2", "--party", ""],
 ]
 
 
@@ -66,6 +72,47 @@ def test_every_command_answers_the_same_from_the_export(db: Path, args: list[str
     assert (exported.returncode, exported.stdout, exported.stderr) == \
         (bundled.returncode, bundled.stdout, bundled.stderr)
     assert bundled.stdout or bundled.returncode in (2, 3)
+
+
+@pytest.mark.parametrize("args", [
+    ["events", "--limit", "1"], ["visits", "--limit", "2", "--lang", "fa"],
+    ["treaties", "list", "--limit", "4", "--lang", "fa"], ["people", "--limit", "2", "-f", "md"],
+    ["orgs", "--limit", "3", "-f", "csv"],
+], ids=" ".join)
+def test_limited_listings_print_the_same_for_people(db: Path, args: list[str]) -> None:
+    """Plain text when piped, with the notes and the "N of M shown" line on stderr."""
+    bundled = _run(*args)
+    exported = _run("--kb", str(db), *args)
+    assert (exported.returncode, exported.stdout, exported.stderr) == \
+        (bundled.returncode, bundled.stdout, bundled.stderr)
+    assert "(--limit " in bundled.stderr
+
+
+def test_a_limited_listing_reads_only_the_rows_it_shows(db: Path, tmp_path: Path) -> None:
+    """Every record of a kind but the first five in its listing order (but the people those
+    events name: Raisi, Tokayev) made unreadable: --limit 5 still answers as before; the whole
+    listing fails."""
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(db, damaged)
+    con = sqlite3.connect(damaged)
+    with con:
+        for kind in ("document", "event", "person"):
+            con.execute("UPDATE records SET json = '{' WHERE position IN (SELECT position FROM "
+                        "listing WHERE kind = ? AND rank > 5)", (kind,))
+        named = {p for (text,) in con.execute(
+            "SELECT r.json FROM listing l JOIN records r ON r.position = l.position "
+            "WHERE l.kind = 'event' AND l.rank <= 5") for p in json.loads(text)["participants"]}
+        assert named == {"person-raisi", "person-tokayev"}
+        con.execute(f"UPDATE records SET json = '{{' WHERE kind = 'person' AND id NOT IN "
+                    f"({','.join('?' * len(named))}) AND position NOT IN (SELECT position FROM "
+                    "listing WHERE kind = 'person' AND rank <= 5)", sorted(named))
+    con.close()
+    for args in (["treaties", "list"], ["events"], ["people"]):
+        limited = [*args, "--limit", "5", "--json"]
+        proc = _run("--kb", str(damaged), *limited)
+        assert (proc.returncode, proc.stdout, proc.stderr) == \
+            (0, _run(*limited).stdout, _run(*limited).stderr), args
+        assert _run("--kb", str(damaged), *args, "--json").returncode != 0, args
 
 
 def test_about_names_the_source_kb_and_its_sha256(db: Path) -> None:
@@ -150,6 +197,22 @@ def test_a_synthetic_kb_searches_alike_from_json_and_sqlite(tmp_path: Path) -> N
         from_db = json.loads(_run("--kb", str(db), "search", query, "--json").stdout)
         assert [h["id"] for h in from_db] == [h["id"] for h in from_json], query
         assert [h["score"] for h in from_db] == [h["score"] for h in from_json], query
+
+
+def test_a_synthetic_kb_lists_alike_from_json_and_sqlite(tmp_path: Path) -> None:
+    """3,000 records: the first 25 of each listing and the count line, from the stored order."""
+    source = tmp_path / "kb.json"
+    source.write_text(json.dumps(synthetic_kb(3000, 4), ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert _run("--kb", str(source), "export", "--format", "sqlite", "-o", str(db)).returncode == 0
+    for args in (["treaties", "list"], ["events"], ["people"], ["orgs"], ["consulates"],
+                 ["resources"]):
+        command = [*args, "--limit", "25", "--json"]
+        from_json = _run("--kb", str(source), *command)
+        from_db = _run("--kb", str(db), *command)
+        assert (from_db.returncode, from_db.stdout) == (0, from_json.stdout), args
+        assert from_db.stderr.splitlines()[-1] == from_json.stderr.splitlines()[-1], args
+        assert len(json.loads(from_db.stdout)) == 25, args
 
 
 def test_the_entities_a_word_names_are_the_same_from_the_export(db: Path) -> None:
