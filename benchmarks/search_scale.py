@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
                     ratios[label].append(took / floor)
                     peaks[label] = max(peaks[label], peak)
             budget = max((ratio for size, ratio in budgets if n >= size), default=None)
-            print(f"  floor {statistics.median(floors) * 1000:.1f} ms; budget "
+            print(f"{n:,} records ({db.stat().st_size / 1e6:.0f} MB of SQLite): floor "
+                  f"{statistics.median(floors) * 1000:.1f} ms, budget "
                   f"{f'{budget:g}x' if budget else 'none'}")
             for label, _ in COMMANDS:
                 ratio = statistics.median(ratios[label])
