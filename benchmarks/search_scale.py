@@ -1,26 +1,20 @@
-"""How the time of one whole `kzir search` process grows with the size of the KB, first and later.
+"""How one whole `kzir` process grows with the KB: a big KB converted once to SQLite, then queried.
 
-For each size (default 1,000, 10,000 and 100,000 records) a synthetic KB of the bundled KB's schema
-is written to a temporary directory (benchmarks/make_synthetic_kb.py; removed afterwards) and
-`kzir search QUERY --json --kb PATH` is run as fresh processes, with the bundled KB as the first
-row. Per query two numbers, each in seconds and as a ratio to `python -c pass` measured in the
-same run:
+For each size (default 10,000, 100,000 and 1,000,000 records) a synthetic KB of the bundled KB's
+schema is written (benchmarks/make_synthetic_kb.py), converted with
+`kzir --kb KB.json export --format sqlite -o KB.db` (timed once; seconds per 100,000 records and
+the conversion's peak RSS), and then, in each of --rounds rounds, `python -c pass` (the floor) and
+every command below run as fresh processes on `--kb KB.db`. Reported per command: the median over
+rounds of (command time / that round's floor time), and the largest peak RSS seen.
 
-    first  one run with an empty cache: the KB is parsed, validated and indexed, and (a KB of
-           2 MB or more) kept in the cache for the next runs (kzir/cache.py, kzir/kbstore.py)
-    later  the median of --runs runs after it: an unchanged big KB is read from the cache
+    python benchmarks/search_scale.py                          # 10k, 100k, 1M; 5 rounds
+    python benchmarks/search_scale.py --sizes 100000 --rounds 9
+    python benchmarks/search_scale.py --keep /tmp/kzir-scale   # keep (and reuse) the KB files
 
-The cache is a temporary directory of the benchmark's own (KZIR_CACHE_DIR), emptied before each
-query's first run, so nothing of yours is read or left behind. `--no-cache` runs every process
-with KZIR_NO_CACHE=1 (every run is a first run). The last column is the largest peak RSS seen.
-
-    python benchmarks/search_scale.py                      # compact records, 5 later runs
-    python benchmarks/search_scale.py --shape full --runs 3
-    python benchmarks/search_scale.py --sizes 1000,10000,100000,200000
-
-Run it with the interpreter kzir is installed in. Exit status 1 when a search of the largest KB
-takes longer than --budget seconds (default 2.0) in the later runs (in every run with --no-cache);
-the first runs are reported against the budget too.
+Run it with the interpreter kzir is installed in (ideally a non-editable `pip install .`).
+Exit status 1 when a command (searches, show and the listings with --limit 10 alike) exceeds
+its budget × the floor (--budgets: 15× from 100,000 records, 25× from 1,000,000), or its peak
+RSS exceeds --memory MB at the largest size. Each line says "ok" or "OVER".
 """
 
 from __future__ import annotations
@@ -31,84 +25,86 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_synthetic_kb
-from processes import kzir_command, median_seconds, timed_runs
+from processes import kzir_command, timed_runs
 
-QUERIES = [
-    ("en", "how many consulates does Iran have"),
-    ("fa", "صادرات ایران به قزاقستان ۱۴۰۰"),
-    ("fa", "چند ساله که تو ایران روی آثار فارابی تحقیق میشه"),
+COMMANDS = [
+    ("search en", ["search", "how many consulates does Iran have", "--json"]),
+    ("search fa", ["search", "صادرات ایران به قزاقستان ۱۴۰۰", "--json"]),
+    ("search fa 2", ["search", "چند ساله که تو ایران روی آثار فارابی تحقیق میشه", "--json"]),
+    ("show", ["show", "doc-09-rail", "--json"]),
+    ("treaties list", ["treaties", "list", "--limit", "10", "--json"]),
+    ("events", ["events", "--limit", "10", "--json"]),
+    ("people", ["people", "--limit", "10", "--json"]),
 ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--shape", choices=sorted(make_synthetic_kb.SHAPES), default="compact")
-    parser.add_argument("--budget", type=float, default=2.0)
-    parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="directory to keep (and reuse) the KB files")
+    parser.add_argument("--budgets", default="100000:15,1000000:25",
+                        help="SIZE:RATIO,…: from SIZE records on, every command within RATIO × "
+                        "the floor")
+    parser.add_argument("--memory", type=float, default=150.0, help="MB")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    workdir = Path(tempfile.mkdtemp(prefix="kzir-scale-"))
-    cache = workdir / "cache"
+    budgets = sorted((int(size), float(ratio)) for size, ratio in
+                     (pair.split(":") for pair in args.budgets.split(",")))
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="kzir-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
-    if args.no_cache:
-        env["KZIR_NO_CACHE"] = "1"
-    else:
-        env["KZIR_CACHE_DIR"] = str(cache)
     kzir = kzir_command()
-
-    base = median_seconds([sys.executable, "-c", "pass"], args.runs * 2)
-    print(f"python -c pass: {base * 1000:.1f} ms median ({sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs); later = median of {args.runs} runs; "
-          f"synthetic records: {args.shape}; cache: {'off' if args.no_cache else 'on'}")
-    header = f"{'KB':>14} {'MB':>5} {'B/rec':>5}"
-    for lang, _ in QUERIES:
-        header += f" {lang + ' first':>14} {lang + ' later':>14}"
-    print(header + f" {'peak MB':>8}")
-    worst_first = worst_later = 0.0
-    rows: list[tuple[str, Path | None]] = [("bundled (166)", None)]
+    floor_argv = [sys.executable, "-c", "pass"]
+    print(f"{sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.rounds} rounds; ratio = "
+          "median over rounds of (command / python -c pass in the same round)")
+    failed = False
     try:
         for n in sizes:
-            rows.append((f"{n:,}", workdir / f"kb-{n}.json"))
-        for label, path in rows:
-            kb_args: list[str] = []
-            size_mb = per_record = ""
-            if path is not None:
-                n = int(label.replace(",", ""))
-                make_synthetic_kb.write(n, path, shape=args.shape)
-                size = path.stat().st_size
-                size_mb, per_record = f"{size / 1e6:.1f}", f"{size / n:.0f}"
-                kb_args = ["--kb", str(path)]
-            line = f"{label:>14} {size_mb:>5} {per_record:>5}"
-            peak = 0
-            for _, query in QUERIES:
-                argv = [*kzir, "search", query, "--json", *kb_args]
-                shutil.rmtree(cache, ignore_errors=True)
-                (first,), first_peak = timed_runs(argv, 1, env)
-                later, later_peak = timed_runs(argv, args.runs, env)
-                later_median = statistics.median(later)
-                peak = max(peak, first_peak, later_peak)
-                line += f" {first:6.2f}s {first / base:4.0f}x {later_median:6.2f}s " \
-                        f"{later_median / base:4.0f}x"
-                if path is not None and n == max(sizes):
-                    worst_first = max(worst_first, first)
-                    worst_later = max(worst_later, later_median)
-            print(line + f" {peak / 1024:8.0f}", flush=True)
-            if path is not None:
-                path.unlink()
+            source, db = workdir / f"kb-{n}.json", workdir / f"kb-{n}.db"
+            if not source.exists():
+                make_synthetic_kb.write(n, source)
+            if not db.exists():
+                start = time.perf_counter()
+                _, peak = timed_runs([*kzir, "--kb", str(source), "export", "--format",
+                                      "sqlite", "-o", str(db), "--force"], 1, env)
+                took = time.perf_counter() - start
+                print(f"{n:,} records: JSON {source.stat().st_size / 1e6:.0f} MB -> SQLite "
+                      f"{db.stat().st_size / 1e6:.0f} MB in {took:.1f} s "
+                      f"({took / n * 1e5:.1f} s per 100k records), peak {peak / 1024:.0f} MB",
+                      flush=True)
+            ratios: dict[str, list[float]] = {label: [] for label, _ in COMMANDS}
+            peaks = dict.fromkeys(ratios, 0)
+            floors = []
+            for _ in range(args.rounds):
+                (floor,), _ = timed_runs(floor_argv, 1, env)
+                floors.append(floor)
+                for label, command in COMMANDS:
+                    (took,), peak = timed_runs([*kzir, "--kb", str(db), *command], 1, env)
+                    ratios[label].append(took / floor)
+                    peaks[label] = max(peaks[label], peak)
+            budget = max((ratio for size, ratio in budgets if n >= size), default=None)
+            print(f"{n:,} records ({db.stat().st_size / 1e6:.0f} MB of SQLite): floor "
+                  f"{statistics.median(floors) * 1000:.1f} ms, budget "
+                  f"{f'{budget:g}x' if budget else 'none'}")
+            for label, _ in COMMANDS:
+                ratio = statistics.median(ratios[label])
+                mb = peaks[label] / 1024
+                over = (budget is not None and ratio > budget) or (
+                    n == max(sizes) and mb > args.memory)
+                failed = failed or over
+                print(f"  {label:14} {ratio:5.1f}x  peak {mb:4.0f} MB  "
+                      f"{'OVER' if over else 'ok'}", flush=True)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    print(f"largest KB, budget {args.budget:.1f} s per search: first runs up to "
-          f"{worst_first:.2f} s ({'within' if worst_first <= args.budget else 'OVER'}), "
-          f"later runs up to {worst_later:.2f} s "
-          f"({'within' if worst_later <= args.budget else 'OVER'})")
-    return 0 if worst_later <= args.budget else 1
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from .model import KINDS
 def about(base: kbmod.KB, path: str | None = None) -> dict[str, Any]:
     """The KB's identity and counts as one JSON object (`path` as given to `kb.load`)."""
     meta = base.meta
-    kinds = Counter(raw["kind"] for raw in base.raw_records)
+    kinds = Counter(base.kind_counts())
     return {
         "title_en": meta.get("title_en"),
         "title_fa": meta.get("title_fa"),

@@ -1,9 +1,10 @@
 """Load and validate the knowledge base once, on first use, and index it by id and kind.
 
 The bundled KB is read from the installed package (`kzir/data`);
-`--kb PATH` or `KZIR_KB` points at another file of the same schema. Loading never changes the KB
-file; a big one, once validated, is kept in the user's cache (kzir.cache, kzir.kbstore), so the
-next run of an unchanged file neither parses nor validates it again.
+`--kb PATH` or `KZIR_KB` points at another file of the same schema: JSON, or the SQLite file
+`kzir export --format sqlite` writes (told by its first bytes, see `kzir.sqlite_kb`), which a big
+KB should be: it is read a record at a time and searched by SQLite's FTS5. Loading never changes
+the KB file.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from . import cache as kbcache
-from . import kbstore
 from .errors import KbError, NotFoundError
 from .kb_integrity import check_integrity, check_shape, describe, read_kb_bytes
 from .model import Paragraph, Record, record_from_dict
@@ -26,7 +25,27 @@ from .schema import first_violation
 
 KB_ENV = "KZIR_KB"
 _FREEZE_FROM = 10_000  # records
-_STORED = "kb"  # the cache entry of a KB that passed `validate` (see kzir.kbstore)
+HINT_BYTES = 20_000_000  # a JSON KB this big gets a hint to convert it to SQLite
+
+
+class RecordStore(Protocol):
+    """Where a SQLite KB's records are looked up (kzir.sqlite_kb.Store)."""
+
+    kb_sha256: str  # of the JSON KB the file was exported from
+
+    def of_kind(self, kind: str) -> Iterable[Mapping[str, Any]]: ...
+
+    def first_of_kind(self, kind: str, limit: int) -> Iterable[Mapping[str, Any]]: ...
+
+    def any_inferred_event(self) -> bool: ...
+
+    def position_of(self, record_id: str) -> int | None: ...
+
+    def ids_like(self, record_id: str) -> list[str]: ...
+
+    def checked_findings(self) -> list[tuple[str, Mapping[str, Any]]]: ...
+
+    def kind_counts(self) -> dict[str, int]: ...
 
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -51,13 +70,13 @@ class KB:
     dicts (`raw_records`) and builds only the records it shows.
     """
 
-    __slots__ = ("_by_id", "_by_kind", "_one", "_records", "cache", "findings", "meta",
-                 "paragraphs", "path", "raw_records")
+    __slots__ = ("_by_id", "_by_kind", "_one", "_records", "findings", "meta", "paragraphs",
+                 "path", "raw_records", "store")
 
     def __init__(self, meta: Mapping[str, Any], raw_records: Sequence[Mapping[str, Any]],
                  paragraphs: Mapping[int, Paragraph], findings: tuple[Mapping[str, Any], ...],
-                 path: str, cache: kbcache.KbCache | None = None) -> None:
-        self.cache = cache  # where work on this KB's content may be kept (a big KB only)
+                 path: str, store: RecordStore | None = None) -> None:
+        self.store = store  # a SQLite KB: records looked up by SQL instead of held in memory
         self.meta = meta
         self.raw_records = raw_records
         self.paragraphs = paragraphs
@@ -94,6 +113,14 @@ class KB:
             self._by_kind = {k: tuple(v) for k, v in groups.items()}
         return self._by_kind
 
+    def kind_counts(self) -> dict[str, int]:
+        """How many records of each kind."""
+        if self.store is not None:
+            return self.store.kind_counts()
+        from collections import Counter
+
+        return dict(Counter(raw["kind"] for raw in self.raw_records))
+
     def record_at(self, position: int) -> Record:
         """The record at this position of the KB, built alone if the others are not needed."""
         if self._records is not None:
@@ -104,16 +131,31 @@ class KB:
         return record
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
+        if self.store is not None and self._by_kind is None:  # one kind, not every record
+            return tuple(record_from_dict(raw) for raw in self.store.of_kind(kind))
         return self.by_kind.get(kind, ())
+
+    def first_of_kind(self, kind: str, limit: int) -> list[Record]:
+        """A SQLite KB's first `limit` records of a kind in listing order (kzir.query's
+        LISTING_ORDER, stored at export), read alone."""
+        assert self.store is not None
+        return [record_from_dict(raw) for raw in self.store.first_of_kind(kind, limit)]
+
+    def find(self, record_id: str) -> Record | None:
+        """The record with this id, or None (a SQLite KB looks up just that one)."""
+        if self.store is not None and self._by_id is None:
+            position = self.store.position_of(record_id)
+            return None if position is None else self.record_at(position)
+        return self.by_id.get(record_id)
 
     def get(self, record_id: str) -> Record:
         """The record with this id; NotFoundError suggesting close ids otherwise."""
-        try:
-            return self.by_id[record_id]
-        except KeyError:
-            raise NotFoundError(
-                f"no record with id '{record_id}'", hint=suggest(record_id, self.by_id)
-            ) from None
+        record = self.find(record_id)
+        if record is not None:
+            return record
+        pool = self.store.ids_like(record_id) if self.store is not None and self._by_id is None \
+            else self.by_id
+        raise NotFoundError(f"no record with id '{record_id}'", hint=suggest(record_id, pool))
 
     def paragraph(self, n: int) -> Paragraph:
         try:
@@ -147,12 +189,12 @@ def validate(doc: Any, schema: Mapping[str, Any]) -> None:
     check_integrity(doc)
 
 
-def build(doc: Mapping[str, Any], path: str, cache: kbcache.KbCache | None = None) -> KB:
+def build(doc: Mapping[str, Any], path: str) -> KB:
     """Index a validated KB document (records are built lazily, see KB)."""
     paragraphs = {p["n"]: Paragraph(p["n"], p["fa"], p["en"], p.get("role", "body"))
                   for p in doc["paragraphs"]}
     return KB(meta=doc["meta"], raw_records=doc["records"], paragraphs=paragraphs,
-              findings=tuple(doc.get("findings", ())), path=path, cache=cache)
+              findings=tuple(doc.get("findings", ())), path=path)
 
 
 @contextmanager
@@ -184,16 +226,18 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> str | None:
 
 @cache
 def _load(path: str | None) -> KB:
+    if path is not None:
+        from .kb_integrity import is_sqlite
+
+        if is_sqlite(path):
+            from . import sqlite_kb
+
+            return sqlite_kb.load(path)
     # Bytes straight to json.loads: it decodes UTF-8 itself, sparing a second pass over a big KB.
     if path is None:
         data, label = data_file("kb.json").read_bytes(), "bundled kb.json"
     else:
         data, label = read_kb_bytes(path), path
-    cache = kbcache.for_content(data) if path is not None else None
-    if cache is not None:
-        stored = kbstore.unpack(cache.get(_STORED))
-        if stored is not None:  # this very file passed validation before: no parse, no check
-            return build(stored, label, cache)
     with _no_gc():
         try:
             doc = json.loads(data)
@@ -205,11 +249,10 @@ def _load(path: str | None) -> KB:
             raise KbError(f"invalid KB {label}: nested too deeply to be a KB") from None
         except ValueError:  # an integer of more digits than Python converts (4,300)
             raise KbError(f"invalid KB {label}: a number too long to be a KB value") from None
+        del data
         if path is not None:  # the bundled KB is checked by the tests, not on every run
             validate(doc, schema())
-        kb = build(doc, label, cache)
-        if cache is not None:
-            cache.put(_STORED, kbstore.pack(doc))
+        kb = build(doc, label)
         if len(kb.raw_records) >= _FREEZE_FROM:
             # A big KB lives as long as the process: move its millions of objects out of the
             # collector's sight before it runs again (else its first collection walks them all).
@@ -222,6 +265,13 @@ def sha256(path: str | os.PathLike[str] | None = None) -> str:
     import hashlib
 
     chosen = resolve_path(path)
+    if chosen is not None:
+        from .kb_integrity import is_sqlite
+
+        if is_sqlite(chosen):  # the JSON KB it was exported from, as the file records it
+            store = load(chosen).store
+            assert store is not None
+            return store.kb_sha256
     try:
         data = data_file("kb.json").read_bytes() if chosen is None else Path(chosen).read_bytes()
     except OSError as exc:
@@ -229,6 +279,21 @@ def sha256(path: str | os.PathLike[str] | None = None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> KB:
-    """The KB, loaded and validated once per path for the life of the process."""
-    return _load(resolve_path(path))
+_HINTED: set[str] = set()
+
+
+def load(path: str | os.PathLike[str] | None = None, *, hint: bool = True) -> KB:
+    """The KB, loaded and validated once per path for the life of the process. A JSON KB over
+    HINT_BYTES gets one stderr line suggesting to convert it (unless `hint` is False: the
+    conversion itself)."""
+    chosen = resolve_path(path)
+    kb = _load(chosen)
+    if (hint and chosen is not None and kb.store is None and chosen not in _HINTED
+            and os.path.getsize(chosen) > HINT_BYTES):
+        import sys
+
+        _HINTED.add(chosen)
+        sys.stderr.write(f"hint: {chosen} is {os.path.getsize(chosen) / 1e6:.0f} MB of JSON, "
+                         f"parsed on every run; convert it once (kzir --kb {chosen} export "
+                         f"--format sqlite -o KB.db) and use --kb KB.db\n")
+    return kb

@@ -23,6 +23,23 @@ MAX_INT: Final = 2**63 - 1  # what SQLite (and every spreadsheet) can hold
 ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+SQLITE_HEADER: Final = b"SQLite format 3\x00"
+
+
+def is_sqlite(path: str) -> bool:
+    """Whether the file at `path` is a SQLite database, by its first 16 bytes (not its name)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 16) == SQLITE_HEADER
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def read_kb_bytes(path: str) -> bytes:
     """The bytes of a KB file: a regular file, at most MAX_BYTES (never /dev/zero or a FIFO)."""
     try:

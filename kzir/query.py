@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .errors import NotFoundError, UsageError
 from .kb import KB
@@ -28,12 +29,49 @@ def choice(value: str, valid: Iterable[str], option: str) -> str:
     raise UsageError(f"{option}: unknown value '{value}'", hint=f"valid: {', '.join(valid)}")
 
 
+# ---------------------------------------------------------------- listing order
+
+
+def _start(event: Event) -> str:
+    """Chronological key from the stored Gregorian side (no calendar arithmetic needed)."""
+    return event.date.gregorian.split("/")[0] if event.date else "9999"
+
+
+LISTING_ORDER: dict[str, Callable[[Any], Any]] = {
+    "document": lambda d: d.index,
+    "trade": lambda t: (t.year is None, -(t.year or 0), -t.span_years,
+                        _DIRECTION_ORDER.get(t.direction, 9)),
+    "event": lambda e: (_start(e), e.id),
+    "resource": lambda r: r.sort_rank,
+    "mission": lambda m: (m.country, m.type != "embassy", m.id),
+    "organization": lambda o: (o.country or "~", o.id),
+}
+"""Each kind's listing order as a sort key of its records (a stable sort: ties keep the KB's
+order, as do the kinds not named here). The SQLite export stores every record's place in it, so
+a listing of a big KB reads only the rows it shows (`first_of_kind`)."""
+
+
+def ordered(kb: KB, kind: str) -> list[Record]:
+    """Every record of a kind in listing order."""
+    rows = list(kb.of_kind(kind))
+    key = LISTING_ORDER.get(kind)
+    return sorted(rows, key=key) if key else rows
+
+
+def first_of_kind(kb: KB, kind: str, limit: int) -> tuple[list[Record], int]:
+    """The first `limit` records of a kind in listing order, and how many the kind has: a SQLite
+    KB reads just those rows (the order is stored at export), a JSON KB sorts them all."""
+    if kb.store is not None:
+        return kb.first_of_kind(kind, limit), kb.kind_counts().get(kind, 0)
+    rows = ordered(kb, kind)
+    return rows[:limit], len(rows)
+
+
 # ---------------------------------------------------------------- documents
 
 
 def documents(kb: KB) -> list[Document]:
-    docs = [r for r in kb.of_kind("document") if isinstance(r, Document)]
-    return sorted(docs, key=lambda d: d.index)
+    return [r for r in ordered(kb, "document") if isinstance(r, Document)]
 
 
 def document_fields(kb: KB) -> list[str]:
@@ -77,9 +115,7 @@ def find_document(kb: KB, ref: str) -> Document:
 
 def trades(kb: KB) -> list[Trade]:
     """Every trade figure: yearly figures newest first, then multi-year totals."""
-    rows = [r for r in kb.of_kind("trade") if isinstance(r, Trade)]
-    return sorted(rows, key=lambda t: (t.year is None, -(t.year or 0), -t.span_years,
-                                       _DIRECTION_ORDER.get(t.direction, 9)))
+    return [r for r in ordered(kb, "trade") if isinstance(r, Trade)]
 
 
 def trade_years(kb: KB) -> list[int]:
@@ -155,15 +191,9 @@ def records_of(kb: KB, kind: str) -> list[Record]:
 VISIT_TYPES = ("visit", "meeting", "delegation", "exhibition")
 
 
-def _start(event: Event) -> str:
-    """Chronological key from the stored Gregorian side (no calendar arithmetic needed)."""
-    return event.date.gregorian.split("/")[0] if event.date else "9999"
-
-
 def events(kb: KB) -> list[Event]:
     """Every event, oldest first; undated events last."""
-    rows = [r for r in kb.of_kind("event") if isinstance(r, Event)]
-    return sorted(rows, key=lambda e: (_start(e), e.id))
+    return [r for r in ordered(kb, "event") if isinstance(r, Event)]
 
 
 def event_types(kb: KB) -> list[str]:
@@ -195,13 +225,39 @@ def filter_events(kb: KB, *, types: Sequence[str] | None = None, type_: str | No
     return rows
 
 
+def named_people(kb: KB, events: Iterable[Event]) -> dict[str, Record]:
+    """The people these events' participants name, by id, looked up one by one: on a big KB
+    the other people are never read."""
+    out: dict[str, Record] = {}
+    for event in events:
+        for pid in event.participants:
+            if pid not in out:
+                record = kb.find(pid)
+                if record is not None and record.kind == "person":
+                    out[pid] = record
+    return out
+
+
+def inferred_date(record: Record) -> bool:
+    """Whether an event's date was inferred from context (the events listing's ~ mark)."""
+    return isinstance(record, Event) and record.date is not None \
+        and record.date.basis == "inferred"
+
+
+def any_inferred_date(kb: KB, events: Sequence[Event] | None = None) -> bool:
+    """Whether some event's date was inferred: of `events`, or of every event of the KB (a
+    SQLite KB noted it at export, so no other row is read)."""
+    if events is None and kb.store is not None:
+        return kb.store.any_inferred_event()
+    return any(map(inferred_date, events if events is not None else kb.of_kind("event")))
+
+
 # ---------------------------------------------------------------- resources, missions, people
 
 
 def resources(kb: KB, *, rank: int | None = None, max_rank: int | None = None) -> list[Resource]:
     """Reserve rankings, best first; a band such as top-10 counts as rank 10 for --max-rank."""
-    rows = sorted((r for r in kb.of_kind("resource") if isinstance(r, Resource)),
-                  key=lambda r: r.sort_rank)  # stable: ties keep the article's order
+    rows = [r for r in ordered(kb, "resource") if isinstance(r, Resource)]
     if rank is not None:
         rows = [r for r in rows if r.rank == rank]
     if max_rank is not None:
@@ -224,8 +280,7 @@ def country(value: str, option: str = "--country", extra: Sequence[str] = ()) ->
 
 def missions(kb: KB, *, sending: str | None = None) -> list[Mission]:
     """Diplomatic missions by sending country: embassies first, then consulates general."""
-    rows = sorted((r for r in kb.of_kind("mission") if isinstance(r, Mission)),
-                  key=lambda m: (m.country, m.type != "embassy", m.id))
+    rows = [r for r in ordered(kb, "mission") if isinstance(r, Mission)]
     if sending:
         chosen = country(sending)
         rows = [m for m in rows if m.country == chosen]
@@ -234,8 +289,7 @@ def missions(kb: KB, *, sending: str | None = None) -> list[Mission]:
 
 def organizations(kb: KB, *, of: str | None = None, type_: str | None = None
                   ) -> list[Organization]:
-    rows = sorted((r for r in kb.of_kind("organization") if isinstance(r, Organization)),
-                  key=lambda o: (o.country or "~", o.id))
+    rows = [r for r in ordered(kb, "organization") if isinstance(r, Organization)]
     types = sorted({o.type for o in rows})
     if of:
         chosen = country(of, extra=("none",))

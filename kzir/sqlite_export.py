@@ -4,42 +4,59 @@ Tables (README, "The SQLite export"):
 
 * ``records``: every record in KB order (``position``, the rowid), its id, kind, label and summary
   in both languages, the record's full JSON (``json``: the exact KB object, for a faithful round
-  trip) and its search text (``search_en``/``search_fa``);
+  trip) and its search text: the three fields kzir's ranking weighs (``fold_name_en``,
+  ``fold_text_en``, ``fold_other_en`` and the same in Persian), folded as kzir folds, and
+  ``typed`` (the words whose folded form differs, as typed, for datasette's search box);
 * one table per kind (``document``, ``trade``, …) with a typed column per field: numbers as
   INTEGER/REAL, booleans 0/1, text as TEXT, a date as ``<field>_jalali``, ``<field>_gregorian``,
   ``<field>_precision``, … and anything nested as JSON text;
 * ``sources`` (record_id → records.id, paragraph → paragraphs.n, quote), ``paragraphs``,
   ``findings`` (the KB's curated findings and those `kzir check` computes) with
-  ``finding_evidence``, and ``meta`` (schema version, kzir version, the source KB's SHA-256).
+  ``finding_evidence``, and ``meta`` (schema version, kzir version, the source KB's SHA-256, and
+  the corpus statistics kzir's BM25F needs: the number of documents and each field's average
+  length per language);
+* ``words``: every distinct folded word per language with the number of documents holding it
+  (BM25's df) and, for a word in more than ``FULL_POSTINGS`` documents, its ``top`` documents by
+  the word's weight in them (a champion list), so a search of a big KB looks at a bounded number
+  of documents; ``name_words``: each word of an entity's names with the entity's kind and id
+  (a search asks which entity a query's words name alone).
 
 ``records_fts`` and ``paragraphs_fts`` are FTS5 indexes with ``content="<table>"``, the shape
-datasette detects, over text built by `kzir.search.folding.index_text`.
+datasette detects; `kzir --kb FILE.db search` queries them too (kzir.search.dbindex).
+
+The records are written in one streaming pass per job (rows, typed tables, champion lists), in
+batches, so a big KB's conversion takes time linear in its records and memory for one batch.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import KbError, KzirError, UsageError
 from .kb import KB
-from .model import KINDS
-from .search.cells import cells_of
-from .search.folding import index_text
-
-SCHEMA_VERSION = 1
-"""Bumped whenever a table or column changes meaning; a reader refuses other versions."""
+from .model import KINDS, Record, record_from_dict
+from .query import LISTING_ORDER, inferred_date
+from .search.cells import record_cells
+from .search.folding import fold, fold_normalized, typed_words, unfold
+from .search.intent import own_names
+from .search.params import FIELD_B, FIELD_WEIGHT, FIELDS, LANGS
+from .sqlite_kb import SCHEMA_VERSION
 
 TOKENIZE = "unicode61 remove_diacritics 2"
-TEXT_TABLES = ("records", "paragraphs")
-"""The tables with a full-text index named `<table>_fts`."""
+BATCH = 2000  # rows per executemany
+FULL_POSTINGS = 2000  # a word in more documents than this gets a champion list
+CHAMPIONS = 200  # documents kept in a champion list
 
 
 class OutputError(KzirError):
@@ -85,38 +102,55 @@ _SCALARS: dict[frozenset[str], tuple[str, str]] = {
 }
 
 
-def kind_columns(records: Sequence[Mapping[str, Any]]) -> list[Column]:
-    """The typed columns for these records (one kind), fields in first-seen order.
+class ColumnPlan:
+    """The typed columns of one kind's table, learnt record by record (see `columns`)."""
 
-    A field takes the type its values share; mixed types, lists and objects are JSON text; a
-    field whose values are all date objects becomes one TEXT column per date key.
-    """
-    values: dict[str, list[Any]] = {}
-    for raw in records:
+    def __init__(self) -> None:
+        self.types: dict[str, set[str]] = {}
+        self.parts: dict[str, dict[str, None]] = {}
+
+    def add(self, raw: Mapping[str, Any]) -> None:
         for key, value in raw.items():
-            if key not in ("id", "kind", "sources"):
-                values.setdefault(key, []).append(value)
-    columns: list[Column] = []
-    taken = {"id"}
-    dates: list[tuple[str, list[Any]]] = []
-    for key, seen in values.items():
-        types = frozenset(_value_type(v) for v in seen if v is not None)
-        if types == {"date"}:
-            dates.append((key, seen))
-            continue
-        sql_type, encode = _SCALARS.get(types, ("TEXT", "json"))
-        columns.append(Column(key, sql_type, key, encode=encode))
-        taken.add(key)
-    for key, seen in dates:  # after the plain fields, so a field named period_jalali wins
-        parts = list(dict.fromkeys(part for v in seen if v is not None for part in v))
-        names = [f"{key}_{part}" for part in parts]
-        if taken.isdisjoint(names):
-            columns.extend(Column(name, "TEXT", key, part=part)
-                           for name, part in zip(names, parts, strict=True))
-            taken.update(names)
-        else:
-            columns.append(Column(key, "TEXT", key, encode="json"))
-    return columns
+            if key in ("id", "kind", "sources"):
+                continue
+            types = self.types.setdefault(key, set())
+            if value is not None:
+                kind = _value_type(value)
+                types.add(kind)
+                if kind == "date":
+                    self.parts.setdefault(key, {}).update(dict.fromkeys(value))
+
+    def columns(self) -> list[Column]:
+        """A field takes the type its values share; mixed types, lists and objects are JSON
+        text; a field whose values are all date objects becomes one TEXT column per date key."""
+        columns: list[Column] = []
+        taken = {"id"}
+        dates: list[str] = []
+        for key, types in self.types.items():
+            if types == {"date"}:
+                dates.append(key)
+                continue
+            sql_type, encode = _SCALARS.get(frozenset(types), ("TEXT", "json"))
+            columns.append(Column(key, sql_type, key, encode=encode))
+            taken.add(key)
+        for key in dates:  # after the plain fields, so a field named period_jalali wins
+            parts = list(self.parts[key])
+            names = [f"{key}_{part}" for part in parts]
+            if taken.isdisjoint(names):
+                columns.extend(Column(name, "TEXT", key, part=part)
+                               for name, part in zip(names, parts, strict=True))
+                taken.update(names)
+            else:
+                columns.append(Column(key, "TEXT", key, encode="json"))
+        return columns
+
+
+def kind_columns(records: Iterable[Mapping[str, Any]]) -> list[Column]:
+    """The typed columns for these records (one kind), fields in first-seen order."""
+    plan = ColumnPlan()
+    for raw in records:
+        plan.add(raw)
+    return plan.columns()
 
 
 def _dumps(value: Any) -> str:
@@ -165,8 +199,9 @@ CREATE TABLE paragraphs (
   role TEXT NOT NULL,
   fa TEXT NOT NULL,
   en TEXT NOT NULL,
-  search_en TEXT NOT NULL,
-  search_fa TEXT NOT NULL
+  fold_en TEXT NOT NULL,
+  fold_fa TEXT NOT NULL,
+  typed TEXT NOT NULL
 );
 CREATE TABLE records (
   position INTEGER PRIMARY KEY,
@@ -178,10 +213,15 @@ CREATE TABLE records (
   summary_fa TEXT,
   paragraphs TEXT NOT NULL,
   json TEXT NOT NULL,
-  search_en TEXT NOT NULL,
-  search_fa TEXT NOT NULL
+  fold_name_en TEXT NOT NULL,
+  fold_text_en TEXT NOT NULL,
+  fold_other_en TEXT NOT NULL,
+  fold_name_fa TEXT NOT NULL,
+  fold_text_fa TEXT NOT NULL,
+  fold_other_fa TEXT NOT NULL,
+  typed TEXT NOT NULL
 );
-CREATE INDEX records_kind ON records(kind);
+CREATE INDEX records_kind ON records(kind, position);
 CREATE TABLE sources (
   record_id TEXT NOT NULL REFERENCES records(id),
   position INTEGER NOT NULL,
@@ -215,51 +255,249 @@ CREATE TABLE finding_evidence (
   PRIMARY KEY (finding, position)
 );
 CREATE INDEX finding_evidence_paragraph ON finding_evidence(paragraph);
+CREATE TABLE words (
+  lang TEXT NOT NULL,
+  word TEXT NOT NULL,
+  df INTEGER NOT NULL,
+  top BLOB,
+  PRIMARY KEY (lang, word)
+) WITHOUT ROWID;
+CREATE TABLE listing (
+  kind TEXT NOT NULL,
+  rank INTEGER NOT NULL,
+  position INTEGER NOT NULL REFERENCES records(position),
+  PRIMARY KEY (kind, rank)
+) WITHOUT ROWID;
+CREATE TABLE name_words (
+  word TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL REFERENCES records(id),
+  PRIMARY KEY (word, kind, id)
+) WITHOUT ROWID;
 """
+
+RECORD_FIELDS = tuple(f"fold_{field}_{lang}" for lang in LANGS for field in FIELDS)
+"""The records' search columns, in the order kzir's index lays a document out."""
+PARAGRAPH_FIELDS = tuple(f"fold_{lang}" for lang in LANGS)
+
+_FTS = {"records": (*RECORD_FIELDS, "typed"), "paragraphs": (*PARAGRAPH_FIELDS, "typed")}
+"""The tables with a full-text index named `<table>_fts`, and its columns."""
 
 
 def _fts(table: str) -> str:
-    return (f'CREATE VIRTUAL TABLE {table}_fts USING fts5(search_en, search_fa, '
+    columns = ", ".join(_FTS[table])
+    return (f'CREATE VIRTUAL TABLE {table}_fts USING fts5({columns}, '
             f'content="{table}", tokenize="{TOKENIZE}");\n'
-            f"INSERT INTO {table}_fts(rowid, search_en, search_fa) "
-            f"SELECT rowid, search_en, search_fa FROM {table};\n")
+            f"INSERT INTO {table}_fts(rowid, {columns}) SELECT rowid, {columns} FROM {table};\n"
+            f"INSERT INTO {table}_fts({table}_fts) VALUES ('optimize');\n")
 
 
-def _search_texts(kb: KB, lang: str) -> list[str]:
-    """Each record's searchable text in one language: the fields kzir's own search reads."""
-    return [index_text(" ".join(cell for cell in cells if cell))
-            for cells in cells_of(kb.raw_records, lang)]
+def _batches(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-def _write_records(db: sqlite3.Connection, kb: KB) -> None:
-    rows, sources = [], []
-    texts = zip(_search_texts(kb, "en"), _search_texts(kb, "fa"), strict=True)
-    for position, (record, (text_en, text_fa)) in enumerate(zip(kb.records, texts,
-                                                                strict=True), 1):
-        data = record.data
-        rows.append((position, record.id, record.kind, record.label("en"), record.label("fa"),
-                     data.get("summary_en"), data.get("summary_fa"),
-                     _dumps(list(record.paragraphs)), _dumps(dict(data)), text_en, text_fa))
-        sources.extend((record.id, i, s.paragraph, s.quote)
-                       for i, s in enumerate(record.sources, 1))
-    _insert(db, "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    _insert(db, "INSERT INTO sources VALUES (?,?,?,?)", sources)
+_SPLIT = bytes.maketrans(b".,\x1e", b"   ")
 
 
-def _write_kinds(db: sqlite3.Connection, kb: KB) -> dict[str, list[Column]]:
-    plans: dict[str, list[Column]] = {}
-    kinds = [*KINDS, *sorted({r.kind for r in kb.records} - set(KINDS))]
-    for kind in kinds:
-        raws = [r.data for r in kb.of_kind(kind)]
-        columns = kind_columns(raws)
-        plans[kind] = columns
-        defs = ", ".join(f"{_quote(c.name)} {c.sql_type}" for c in columns)
+def folded_cells(cells: Sequence[str]) -> list[bytes]:
+    """Each field folded as kzir's index folds it (a cell never holds the cell separator)."""
+    return [fold(c.replace("\x1e", " ") if "\x1e" in c else c) for c in cells]
+
+
+class CorpusStats:
+    """What BM25F needs of the whole KB, gathered document by document: field lengths and each
+    word's document frequency, per language."""
+
+    def __init__(self) -> None:
+        width = len(FIELDS)
+        self.documents = 0
+        self.total = {lang: [0] * width for lang in LANGS}
+        self.filled = {lang: [0] * width for lang in LANGS}
+        self.df: dict[str, Counter[bytes]] = {lang: Counter() for lang in LANGS}
+
+    def add(self, lang: str, cells: Sequence[bytes]) -> None:
+        total, filled = self.total[lang], self.filled[lang]
+        words: set[bytes] = set()
+        for f, cell in enumerate(cells):
+            if cell:
+                total[f] += len(cell)
+                filled[f] += 1
+                words.update(cell.translate(_SPLIT).split())
+        self.df[lang].update(words)
+
+    def avg(self, lang: str) -> list[float]:
+        """Each field's average length where it is not empty (as kzir's index computes it)."""
+        return [t / n if n else 1.0 for t, n in zip(self.total[lang], self.filled[lang],
+                                                    strict=True)]
+
+
+class ListingOrder:
+    """Each kind's listing order (kzir.query.LISTING_ORDER, the same sort the JSON KB's
+    listings do), learnt record by record and written as the `listing` table: a listing with
+    --limit then reads its first rows by rank instead of sorting every record of its kind."""
+
+    def __init__(self) -> None:
+        self.keyed: dict[str, list[tuple[Any, int]]] = {}
+        self.counts: dict[str, int] = {}
+        self.inferred = False  # an event's date inferred: the events listing's note
+
+    def add(self, position: int, record: Record) -> None:
+        kind = record.kind
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.inferred = self.inferred or inferred_date(record)
+        key = LISTING_ORDER.get(kind)
+        self.keyed.setdefault(kind, []).append((key(record) if key else (), position))
+
+    def write(self, db: sqlite3.Connection) -> None:
+        for kind, keyed in self.keyed.items():
+            try:
+                keyed.sort(key=lambda pair: pair[0])  # stable: ties keep the KB's order
+            except TypeError:  # keys that do not compare (a --kb's odd values): the KB's order
+                keyed.sort(key=lambda pair: pair[1])
+            for batch in _batches(enumerate(keyed, 1), 10 * BATCH):
+                _insert(db, "INSERT INTO listing VALUES (?,?,?)",
+                        [(kind, rank, position) for rank, (_, position) in batch])
+        self.keyed.clear()
+
+
+def _record_row(position: int, raw: Mapping[str, Any], stats: CorpusStats, order: ListingOrder
+                ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    record = record_from_dict(raw)
+    order.add(position, record)
+    folds: list[str] = []
+    texts: list[str] = []
+    for lang in LANGS:
+        cells = record_cells(raw, lang)
+        folded = folded_cells(cells)
+        stats.add(lang, folded)
+        folds += [unfold(c) for c in folded]
+        texts += cells
+    row = (position, record.id, record.kind, record.label("en"), record.label("fa"),
+           raw.get("summary_en"), raw.get("summary_fa"), _dumps(list(record.paragraphs)),
+           _dumps(dict(raw)), *folds, typed_words(" ".join(texts)))
+    sources = [(record.id, i, s.paragraph, s.quote) for i, s in enumerate(record.sources, 1)]
+    return row, sources
+
+
+def _write_records(db: sqlite3.Connection, kb: KB, stats: CorpusStats, order: ListingOrder,
+                   progress: Progress) -> dict[str, ColumnPlan]:
+    """records, sources and the words of entities' names, batch by batch; the kinds' column
+    plans and listing order on the way."""
+    plans: dict[str, ColumnPlan] = {kind: ColumnPlan() for kind in KINDS}
+    marks = ",".join("?" * (9 + len(RECORD_FIELDS) + 1))
+    position = 0
+    for batch in _batches(kb.raw_records):
+        rows, sources, names = [], [], []
+        for raw in batch:
+            position += 1
+            row, cited = _record_row(position, raw, stats, order)
+            rows.append(row)
+            sources += cited
+            plans.setdefault(raw["kind"], ColumnPlan()).add(raw)
+            names += name_words(raw)
+        _insert(db, f"INSERT INTO records VALUES ({marks})", rows)
+        _insert(db, "INSERT INTO sources VALUES (?,?,?,?)", sources)
+        _insert(db, "INSERT OR IGNORE INTO name_words VALUES (?,?,?)", names)
+        progress(len(batch))
+    return plans
+
+
+def _write_kinds(db: sqlite3.Connection, kb: KB, plans: Mapping[str, ColumnPlan],
+                 progress: Progress) -> None:
+    """One typed table per kind, filled in a second pass over the records."""
+    order = [*KINDS, *sorted(set(plans) - set(KINDS))]
+    columns = {kind: plans[kind].columns() for kind in order}
+    inserts = {}
+    for kind, cols in columns.items():
+        defs = ", ".join(f"{_quote(c.name)} {c.sql_type}" for c in cols)
         db.execute(f"CREATE TABLE {_quote(kind)} (id TEXT PRIMARY KEY REFERENCES records(id)"
                    f"{', ' + defs if defs else ''})")
-        marks = ",".join("?" * (len(columns) + 1))
-        _insert(db, f"INSERT INTO {_quote(kind)} VALUES ({marks})",
-                       ([raw["id"], *(_cell(raw, c) for c in columns)] for raw in raws))
-    return plans
+        inserts[kind] = f"INSERT INTO {_quote(kind)} VALUES ({','.join('?' * (len(cols) + 1))})"
+    for batch in _batches(kb.raw_records):
+        rows: dict[str, list[list[Any]]] = {}
+        for raw in batch:
+            kind = raw["kind"]
+            rows.setdefault(kind, []).append([raw["id"], *(_cell(raw, c) for c in columns[kind])])
+        for kind, kind_rows in rows.items():
+            _insert(db, inserts[kind], kind_rows)
+        progress(len(batch))
+
+
+def _write_paragraphs(db: sqlite3.Connection, kb: KB, stats: CorpusStats) -> None:
+    rows = []
+    for p in sorted(kb.paragraphs.values(), key=lambda p: p.n):
+        folds = []
+        for lang, text in (("en", p.en), ("fa", p.fa)):
+            folded = folded_cells(["", text, ""])
+            stats.add(lang, folded)
+            folds.append(unfold(folded[1]))
+        rows.append((p.n, p.role, p.fa, p.en, *folds, typed_words(f"{p.en} {p.fa}")))
+    _insert(db, "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?)", rows)
+
+
+def _write_words(db: sqlite3.Connection, stats: CorpusStats, progress: Progress) -> None:
+    """Every word's df, and a champion list for the words in more than FULL_POSTINGS
+    documents: the CHAMPIONS documents where the word weighs most (its field-weighted,
+    length-normalised count, BM25F's tf̃), read back from the records in a last pass."""
+    common = {lang: {w for w, n in stats.df[lang].items() if n > FULL_POSTINGS}
+              for lang in LANGS}
+    heaps: dict[tuple[str, bytes], list[tuple[float, int]]] = {}
+    if any(common.values()):
+        factors = {lang: [(FIELD_WEIGHT[name], 1 - FIELD_B[name], FIELD_B[name] / avg)
+                          for name, avg in zip(FIELDS, stats.avg(lang), strict=True)]
+                   for lang in LANGS}
+        columns = ", ".join(RECORD_FIELDS)
+        width = len(FIELDS)
+        for batch in _batches(db.execute(f"SELECT rowid, {columns} FROM records")):
+            for row in batch:
+                doc = row[0] - 1
+                for li, lang in enumerate(LANGS):
+                    wanted, weights = common[lang], factors[lang]
+                    if not wanted:
+                        continue
+                    tilde: dict[bytes, float] = {}
+                    for f in range(width):
+                        cell = fold_normalized(row[1 + li * width + f])
+                        if not cell:
+                            continue
+                        w, c0, c1 = weights[f]
+                        norm = w / (c0 + c1 * len(cell))
+                        for word, tf in Counter(cell.translate(_SPLIT).split()).items():
+                            if word in wanted:
+                                tilde[word] = tilde.get(word, 0.0) + tf * norm
+                    for word, t in tilde.items():
+                        heap = heaps.setdefault((lang, word), [])
+                        if len(heap) < CHAMPIONS:
+                            heapq.heappush(heap, (t, -doc))
+                        elif (t, -doc) > heap[0]:
+                            heapq.heapreplace(heap, (t, -doc))
+            progress(len(batch))
+    for lang in LANGS:
+        rows = []
+        for word, n in stats.df[lang].items():
+            heap = heaps.get((lang, word))
+            top = None
+            if heap is not None:
+                docs = [-d for _, d in sorted(heap, reverse=True)]
+                top = array("q", docs).tobytes()
+            rows.append((lang, unfold(word), n, top))
+        for batch in _batches(rows, 10 * BATCH):
+            _insert(db, "INSERT INTO words VALUES (?,?,?,?)", batch)
+
+
+def name_words(raw: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(word, kind, id) for each word of 4+ letters of an entity's own names (what
+    `Index.named` reads: a query word naming one entity alone)."""
+    words = {word for name in own_names(raw) for word in fold(name).split()
+             if len(word) >= 4 and not word.isdigit()}
+    return [(unfold(word), raw["kind"], str(raw["id"])) for word in words]
 
 
 def _write_findings(db: sqlite3.Connection, kb: KB, findings: Sequence[Any]) -> None:
@@ -283,7 +521,8 @@ def _write_findings(db: sqlite3.Connection, kb: KB, findings: Sequence[Any]) -> 
     _insert(db, "INSERT INTO finding_evidence VALUES (?,?,?,?)", evidence)
 
 
-def _write_meta(db: sqlite3.Connection, kb: KB, kb_sha256: str, kzir_version: str) -> None:
+def _write_meta(db: sqlite3.Connection, kb: KB, stats: CorpusStats, kb_sha256: str,
+                kzir_version: str, order: ListingOrder) -> None:
     meta = kb.meta
     published = meta.get("published") or {}
     pairs = {
@@ -300,25 +539,43 @@ def _write_meta(db: sqlite3.Connection, kb: KB, kb_sha256: str, kzir_version: st
         "published_gregorian": published.get("gregorian"),
         "records": str(len(kb.raw_records)),
         "tokenize": TOKENIZE,
+        "search_documents": str(stats.documents),
+        "search_avg_en": _dumps(stats.avg("en")),
+        "search_avg_fa": _dumps(stats.avg("fa")),
+        "search_full_postings": str(FULL_POSTINGS),
+        "kind_counts": _dumps(order.counts),
+        "events_inferred": "1" if order.inferred else "0",
     }
     _insert(db, "INSERT INTO meta VALUES (?, ?)", pairs.items())
 
 
+Progress = Callable[[int], None]
+"""Told how many records a step has just done (a progress bar; see `steps`)."""
+
+
+def steps(kb: KB) -> int:
+    """The units of work `build` reports to its progress callback: three passes over the
+    records (rows, typed tables, champion lists)."""
+    return 3 * len(kb.raw_records)
+
+
 def build(db: sqlite3.Connection, kb: KB, findings: Sequence[Any], *, kb_sha256: str,
-          kzir_version: str) -> None:
+          kzir_version: str, progress: Progress | None = None) -> None:
     """Create and fill every table in an empty database (one transaction)."""
+    tick = progress or (lambda n: None)
+    stats = CorpusStats()
     with db:
         db.executescript(_DDL)
-        _insert(db, "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
-                       ((p.n, p.role, p.fa, p.en, index_text(p.en), index_text(p.fa))
-                        for p in sorted(kb.paragraphs.values(), key=lambda p: p.n)))
-        _write_records(db, kb)
-        _write_kinds(db, kb)
+        order = ListingOrder()
+        plans = _write_records(db, kb, stats, order, tick)
+        order.write(db)
+        _write_paragraphs(db, kb, stats)
+        stats.documents = len(kb.raw_records) + len(kb.paragraphs)
+        _write_kinds(db, kb, plans, tick)
+        _write_words(db, stats, tick)
         _write_findings(db, kb, findings)
-        _write_meta(db, kb, kb_sha256, kzir_version)
-        db.executescript("".join(_fts(t) for t in TEXT_TABLES))
-        db.execute("INSERT INTO records_fts(records_fts) VALUES ('optimize')")
-        db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+        _write_meta(db, kb, stats, kb_sha256, kzir_version, order)
+        db.executescript("".join(_fts(t) for t in _FTS))
 
 
 # ------------------------------------------------------------------------------- the file
@@ -362,7 +619,7 @@ def write_atomically(target: Path, fill: Callable[[Path], None]) -> None:
 
 
 def export(kb: KB, path: str | os.PathLike[str], findings: Sequence[Any], *, kb_sha256: str,
-           kzir_version: str, force: bool = False) -> Path:
+           kzir_version: str, force: bool = False, progress: Progress | None = None) -> Path:
     """Write the KB to a new SQLite file at `path` (see the module docstring)."""
     target = check_target(path, force)
 
@@ -370,7 +627,11 @@ def export(kb: KB, path: str | os.PathLike[str], findings: Sequence[Any], *, kb_
         temp.unlink()  # sqlite3 wants to create the file itself
         db = sqlite3.connect(temp)
         try:
-            build(db, kb, findings, kb_sha256=kb_sha256, kzir_version=kzir_version)
+            # A temporary file, moved into place only when complete: no journal to keep.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            build(db, kb, findings, kb_sha256=kb_sha256, kzir_version=kzir_version,
+                  progress=progress)
         except sqlite3.IntegrityError as exc:
             raise KbError(f"cannot export this KB to SQLite: {exc}") from None
         except sqlite3.Error as exc:
@@ -416,8 +677,10 @@ def _date_fields(schema: Mapping[str, Any]) -> list[Any]:
     return [FieldInfo(k, "", v.get("description", ""), False) for k, v in node.items()]
 
 
-_SEARCH = ("Search text: the {lang} text folded as kzir folds it (letters, digits, case), then "
-           "the words whose folded form differs, as typed. Indexed in {table}_fts.")
+_SEARCH = ("Search text: the {field} field of kzir's ranking in {lang}, folded as kzir folds it "
+           "(letters, digits, case); full-text indexed.")
+_TYPED = ("Search text: the words whose folded form differs, as a Persian keyboard types them "
+          "(for a search box that cannot fold); full-text indexed.")
 
 
 def metadata(kb: KB, schema: Mapping[str, Any], database: str) -> dict[str, Any]:
@@ -445,8 +708,9 @@ def metadata(kb: KB, schema: Mapping[str, Any], database: str) -> dict[str, Any]
                 "summary_fa": records.get("summary_fa", ""),
                 "paragraphs": "Paragraphs the record cites (JSON list).",
                 "json": "The whole record as JSON, exactly as in kb.json.",
-                "search_en": _SEARCH.format(lang="English", table="records"),
-                "search_fa": _SEARCH.format(lang="Persian", table="records"),
+                **{c: _SEARCH.format(field=c.split("_")[1], lang=c.split("_")[2])
+                   for c in RECORD_FIELDS},
+                "typed": _TYPED,
             },
         },
         "paragraphs": {
@@ -454,8 +718,9 @@ def metadata(kb: KB, schema: Mapping[str, Any], database: str) -> dict[str, Any]
                            "paragraph N), in Persian with an English translation.",
             "label_column": "en",
             "columns": {**_described(fields_of("paragraph", schema)),
-                        "search_en": _SEARCH.format(lang="English", table="paragraphs"),
-                        "search_fa": _SEARCH.format(lang="Persian", table="paragraphs")},
+                        **{c: _SEARCH.format(field="text", lang=c.split("_")[1])
+                           for c in PARAGRAPH_FIELDS},
+                        "typed": _TYPED},
         },
         "sources": {
             "description": "Where each record's facts stand in the article: the paragraph "
@@ -490,8 +755,11 @@ def metadata(kb: KB, schema: Mapping[str, Any], database: str) -> dict[str, Any]
                          "KB's SHA-256 and its meta object.",
         },
     }
-    for kind in [*KINDS, *sorted({r.kind for r in kb.records} - set(KINDS))]:
-        columns = kind_columns([r.data for r in kb.of_kind(kind)])
+    plans: dict[str, ColumnPlan] = {kind: ColumnPlan() for kind in KINDS}
+    for raw in kb.raw_records:
+        plans.setdefault(raw["kind"], ColumnPlan()).add(raw)
+    for kind in [*KINDS, *sorted(set(plans) - set(KINDS))]:
+        columns = plans[kind].columns()
         tables[kind] = {
             "description": f"Every {kind} record with a typed column per field (dates split "
                            "by calendar; nested values as JSON). Sources are in the sources "

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 from typing import Any, NamedTuple
 
 import pytest
@@ -23,19 +21,6 @@ settings.register_profile("ci", derandomize=True, database=None, deadline=None, 
 settings.register_profile("long", derandomize=False, database=None, deadline=None,
                           max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci")
-
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """The run's own cache directory (kzir.cache): big test KBs neither read entries from the
-    user's cache nor leave any there. Processes started by the tests inherit it."""
-    for name in ("KZIR_CACHE_DIR", "KZIR_NO_CACHE"):
-        os.environ.pop(name, None)
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kzir-test-cache-")
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 class Result(NamedTuple):

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kzir"
 LAYERS: list[set[str]] = [
     {"errors", "numerals", "text", "options", "rounding", "schema"},
     {"model", "dates", "years"},
-    {"kb", "kb_integrity", "sqlite_kb", "cache", "kbstore"},
+    {"kb", "kb_integrity", "sqlite_kb"},
     {"query", "search", "audit", "citations", "about", "fields", "sqlite_export"},
     {"render"},
     {"cli", "__main__"},

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from kzir import kb as kbmod
 from kzir import search as S
 from kzir.search.query import _compound_parts as compound_parts
-from tests_support import synthetic_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
@@ -595,43 +594,6 @@ def test_a_plural_compound_ranks_the_same_however_typed(base: kbmod.KB, typed: s
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-q"]))
-
-
-# --------------------------------------------------------------------------------------------
-# The index's two ways to read a record's fields agree
-# --------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("lang", ["en", "fa"])
-def test_generated_field_readers_agree_with_the_walk_on_the_shipped_kb(base: kbmod.KB,
-                                                                       lang: str) -> None:
-    from kzir.search import cells
-
-    for raw in base.raw_records:
-        assert cells._compile(tuple(raw), lang)(raw) == cells.record_cells(raw, lang), raw["id"]
-
-
-@pytest.mark.parametrize("lang", ["en", "fa"])
-def test_generated_field_readers_agree_with_the_walk_on_a_synthetic_kb(
-        lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kzir.search import cells
-
-    records = synthetic_kb(3000, 7)["records"]
-    # Layouts seen many times before, with values of other types than usual:
-    events = [r for r in records[1000:] if r["kind"] == "event"]
-    people = [r for r in records[1000:] if "roles" in r]
-    records[1000]["summary_en"] = None
-    events[0]["date"] = "1401"
-    events[1]["participants"] = {"en": "someone", "fa": "کسی"}
-    events[2]["sources"] = "a quote as a string"
-    people[0]["roles"] = "a role as a string"
-    expected = [cells.record_cells(r, lang) for r in records]
-    walked = []
-    walk = cells.record_cells
-    monkeypatch.setattr(cells, "record_cells", lambda r, lang: walked.append(r) or walk(r, lang))
-    assert cells.cells_of(records, lang) == expected
-    assert len(walked) < len(records) / 10  # the generated readers did the rest
-    assert not any(r is changed for r in walked
-                   for changed in (records[1000], *events[:3], people[0]))
 
 
 def _dev_questions() -> list[str]:

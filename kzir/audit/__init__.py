@@ -70,7 +70,10 @@ def _order(f: Finding) -> tuple[Any, ...]:
 
 def run(kb: KB, article: Article | None = None) -> list[Finding]:
     """All findings, most severe first; a curated finding whose id a check computes is dropped
-    (the computed one follows the KB's numbers)."""
+    (the computed one follows the KB's numbers). A SQLite KB holds them as computed when it was
+    written (from the same records and article), so they are read, not computed again."""
+    if kb.store is not None and article is None:
+        return [finding_from_dict(raw, source) for source, raw in kb.store.checked_findings()]
     found = computed(kb, article)
     ids = {f.id for f in found}
     found += [f for f in curated(kb) if f.id not in ids]

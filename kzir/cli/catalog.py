@@ -11,12 +11,16 @@ from .help import examples
 from .options import LISTING, output_options
 
 
-def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object) -> None:
-    """Build the named view and print it."""
+def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object,
+          total: int | None = None) -> None:
+    """Build the named view and print it; `total`: the row count when `rows` are only the
+    first ones (see kzir.cli.pages)."""
     from ..render import views
     from ..render.formats import emit_listing
 
-    emit_listing(getattr(views, listing_name)(rows, *args), out)
+    listing = getattr(views, listing_name)(rows, *args)
+    listing.total = total
+    emit_listing(listing, out)
 
 
 def _rank(text: str | None, option: str) -> int | None:
@@ -40,10 +44,14 @@ def resources(
 ) -> None:
     """Kazakhstan's reserves by world rank (paragraph 35), best first."""
     from .. import kb, query
+    from .pages import listing_rows
 
-    rows = query.resources(kb.load(out.kb), rank=_rank(rank, "--rank"),
-                           max_rank=_rank(max_rank, "--max-rank"))
-    _emit("resources_listing", rows, out)
+    base = kb.load(out.kb)
+    rows, total = listing_rows(
+        base, "resource", out, filtered=rank is not None or max_rank is not None,
+        every=lambda: query.resources(base, rank=_rank(rank, "--rank"),
+                                      max_rank=_rank(max_rank, "--max-rank")))
+    _emit("resources_listing", rows, out, total=total)
 
 
 @examples(("Iran's missions in Kazakhstan", "kzir consulates --country IR"),
@@ -57,8 +65,12 @@ def consulates(
 ) -> None:
     """Every diplomatic mission: the embassy and the consulates general."""
     from .. import kb, query
+    from .pages import listing_rows
 
-    _emit("missions_listing", query.missions(kb.load(out.kb), sending=country), out)
+    base = kb.load(out.kb)
+    rows, total = listing_rows(base, "mission", out, filtered=country is not None,
+                               every=lambda: query.missions(base, sending=country))
+    _emit("missions_listing", rows, out, total=total)
 
 
 @examples(("Names and every spelling the article uses", "kzir people --fields name,variants_fa"),
@@ -66,9 +78,13 @@ def consulates(
 @output_options(*LISTING)
 def people(out: OutputOptions) -> None:
     """People named in the article, their roles and every spelling the article uses."""
-    from .. import kb
+    from .. import kb, query
+    from .pages import listing_rows
 
-    _emit("people_listing", list(kb.load(out.kb).of_kind("person")), out)
+    base = kb.load(out.kb)
+    rows, total = listing_rows(base, "person", out, filtered=False,
+                               every=lambda: query.records_of(base, "person"))
+    _emit("people_listing", rows, out, total=total)
 
 
 @examples(("Kazakhstan's ministries", "kzir orgs --country KZ --type ministry"),
@@ -84,9 +100,13 @@ def orgs(
 ) -> None:
     """Organisations, companies and forums the article names."""
     from .. import kb, query
+    from .pages import listing_rows
 
-    _emit("organizations_listing",
-          query.organizations(kb.load(out.kb), of=country, type_=type_), out)
+    base = kb.load(out.kb)
+    rows, total = listing_rows(
+        base, "organization", out, filtered=country is not None or type_ is not None,
+        every=lambda: query.organizations(base, of=country, type_=type_))
+    _emit("organizations_listing", rows, out, total=total)
 
 
 @examples(("The profile", "kzir profile"),

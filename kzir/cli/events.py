@@ -36,9 +36,16 @@ def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | 
 
             raise UsageError(f"--from {start} begins after --to {end} ends",
                              hint="swap them, or widen the range")
-    rows = query.filter_events(base, type_=type_, types=types, start=first, end=last)
-    people = {p.id: p for p in base.of_kind("person")}
-    emit_listing(events_listing(rows, people, title), out)
+    from .pages import listing_rows
+
+    filtered = type_ is not None or types is not None or start is not None or end is not None
+    rows, total = listing_rows(base, "event", out, filtered=filtered,
+                               every=lambda: query.filter_events(base, type_=type_, types=types,
+                                                                 start=first, end=last))
+    inferred = query.any_inferred_date(base, None if total is not None else rows)
+    listing = events_listing(rows, query.named_people(base, rows), title, inferred)
+    listing.total = total
+    emit_listing(listing, out)
 
 
 @examples(("Events from Iranian year 1400 on", "kzir events --from 1400"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -109,7 +111,7 @@ def _export_sqlite(out: OutputOptions, output: str | None, metadata: str | None,
     from pathlib import Path
 
     from .. import __version__, audit, kb
-    from ..sqlite_export import check_target, export, write_metadata
+    from ..sqlite_export import check_target, export, steps, write_metadata
     from ..sqlite_export import metadata as datasette_metadata
 
     if output is None:
@@ -117,16 +119,33 @@ def _export_sqlite(out: OutputOptions, output: str | None, metadata: str | None,
     check_target(output, force)
     if metadata is not None:
         check_target(metadata, force, "--metadata")
-    base = kb.load(out.kb)
+    base = kb.load(out.kb, hint=False)
     findings = audit.run(base)
-    target = export(base, output, findings, kb_sha256=kb.sha256(out.kb),
-                    kzir_version=__version__, force=force)
+    with _progress(steps(base)) as tick:
+        target = export(base, output, findings, kb_sha256=kb.sha256(out.kb),
+                        kzir_version=__version__, force=force, progress=tick)
     line = f"wrote {target}: {len(base.raw_records)} records, {len(base.paragraphs)} paragraphs"
     if metadata is not None:
         document = datasette_metadata(base, kb.schema(), Path(output).stem)
         write_metadata(metadata, document, force)
         line += f"; datasette metadata in {metadata} (datasette {target} -m {metadata})"
     sys.stderr.write(line + "\n")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr while a big KB converts, only when stderr is a terminal."""
+    import sys
+
+    if total < 20_000 or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("converting", total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 @examples(("The schema, to validate a KB of your own", "kzir schema"))

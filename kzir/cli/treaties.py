@@ -40,9 +40,15 @@ def list_(
     from .. import kb, query
     from ..render.formats import emit_listing
     from ..render.views import treaties_listing
+    from .pages import listing_rows
 
-    docs = query.filter_documents(kb.load(out.kb), field=field, party=party)
-    emit_listing(treaties_listing(docs), out)
+    base = kb.load(out.kb)
+    docs, total = listing_rows(base, "document", out, filtered=bool(field) or party is not None,
+                               every=lambda: query.filter_documents(base, field=field,
+                                                                    party=party))
+    listing = treaties_listing(docs)
+    listing.total = total
+    emit_listing(listing, out)
 
 
 @app.command("show", epilog=epilog(

@@ -85,7 +85,7 @@ def shape(listing: Listing, opts: OutputOptions) -> Shaped:
     """Apply --sort, --limit and --fields to a listing."""
     items = list(listing.items)
     objs = [listing.to_json(item) for item in items]
-    total = len(items)
+    total = len(items) if listing.total is None else listing.total
     columns = list(listing.columns)
     if opts.fields:
         check_names(opts.fields, known_names(listing, objs), "--fields")
@@ -104,7 +104,7 @@ def shape(listing: Listing, opts: OutputOptions) -> Shaped:
         known.sort(key=lambda k: _sort_key(k[0]), reverse=opts.sort.startswith("-"))
         keyed = known + [k for k in keyed if k[0] is None]  # missing values last, either way
         items, objs = [k[1] for k in keyed], [k[2] for k in keyed]
-    if opts.limit is not None and opts.limit < total:
+    if opts.limit is not None and opts.limit < len(items):
         items, objs = items[: opts.limit], objs[: opts.limit]
     return Shaped(items, objs, columns, total)
 

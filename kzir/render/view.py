@@ -80,6 +80,8 @@ class Listing:
     empty_message: Phrase = "no results"
     prose: Prose | None = None  # running text instead of a table for people
     uses_lang: bool = False  # machine output depends on --lang (search snippets)
+    total: int | None = None  # when `items` are only the first rows (a big KB read just what
+    # --limit shows): how many rows the listing has, for the "N of M shown" line
 
 
 @dataclass

@@ -144,7 +144,11 @@ def _period_object(event: Any) -> Mapping[str, Any] | None:
                                                     "basis": start.get("basis")}
 
 
-def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -> Listing:
+def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str,
+                   inferred: bool) -> Listing:
+    """`people`: at least the participants of `rows` by id; `inferred`: whether an event of
+    the listing (shown or not) has an inferred date, which the ~ note explains."""
+
     def who(event: Any, opts: OutputOptions) -> str:
         return ", ".join(people[p].text("name", opts.lang) if p in people else p
                          for p in event.participants)
@@ -168,7 +172,7 @@ def events_listing(rows: Sequence[Any], people: Mapping[str, Any], title: str) -
             ID_COLUMN,
         ],
         notes=["~ marks a date inferred from context (see 'kzir show ID' for how)"]
-        if any(e.date is not None and e.date.basis == "inferred" for e in rows) else [],
+        if inferred else [],
         empty_message="no events match",
     )
 

@@ -38,9 +38,9 @@ English query never folds the Persian text). A spelling is looked up by splittin
 at it (`bytes.split`); the offsets of its matches, their fields and the byte after each come from
 C-level maps, so a word found in most documents of a big KB costs milliseconds, not a Python step
 per match (only matches that go on into a longer word are looked at one by one). A Persian query
-also needs the set of the Persian text's words (to resolve compounds), built once per index. For
-a big KB the folded texts, the word sets and the kinds are kept in the KB's cache (kzir.cache),
-so the next run on the same file reads them instead of building them.
+also needs the set of the Persian text's words (to resolve compounds), built once per index. On
+a SQLite KB (`--kb FILE.db`, kzir.search.dbindex) only the documents FTS5 finds are laid out so,
+scored with the corpus statistics the file keeps.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ from .intent import (
 )
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .query import Query, Term, _word_term, analyse
-from .ranking import TermStats, _field_tf, _term_stats, idf
+from .ranking import TermStats, field_tf, idf
 from .relative import with_years
 from .vocabulary import STOP_EN, STOP_FA, _lang, stem_en, stem_fa
 
@@ -158,13 +158,20 @@ def _collector_paused() -> Iterator[None]:
 
 def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None,
             explain: bool, lang: str | None) -> Results:
-    index = index_for(kb)
+    index: Any
+    if kb.store is not None:  # a SQLite KB: FTS5 finds the documents, scored here alike
+        from .dbindex import DbIndex
+
+        index = DbIndex(kb, kb.store)
+    else:
+        index = index_for(kb)
     parsed = analyse(with_years(query, kb.meta), index.lexicon)
     n = index.size
     scores: dict[int, float] = {}
-    all_stats = [_term_stats(index, term) for term in parsed.terms]
+    all_stats = index.term_stats(parsed.terms)
     if any(stats.df == 0 and stats.term.kind == "word" for stats in all_stats):
-        parsed, all_stats = _fuzzy(index, parsed, all_stats)
+        parsed = _fuzzy(index, parsed, all_stats)
+        all_stats = index.term_stats(parsed.terms)
     for stats in all_stats:
         weight = stats.term.weight * idf(stats.df, n)
         get = scores.get
@@ -189,7 +196,7 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
     hits = tuple(_hit(index, doc, rank, scores[doc], parsed, all_stats, snippet_lang,
                       factors.get(doc, 1.0) if explain else None)
                  for rank, doc in enumerate(shown, 1))
-    return Results(parsed, hits, len(candidates))
+    return Results(parsed, hits, index.matched(len(candidates)))
 
 
 def _rerank(index: Index, query: Query, head: Sequence[int]) -> tuple[Query, dict[int, float]]:
@@ -273,8 +280,7 @@ FUZZY_MIN = 6  # letters
 FUZZY_LONG = 9  # letters from which two edits are allowed (one below)
 
 
-def _fuzzy(index: Index, query: Query,
-           all_stats: list[TermStats]) -> tuple[Query, list[TermStats]]:
+def _fuzzy(index: Index, query: Query, all_stats: list[TermStats]) -> Query:
     """Each query word that matches nothing at all looked up instead as a word of the index
     within one edit (two from FUZZY_LONG letters; a swap of two letters is one edit), the
     first letter the same (so order does not become border), e.g. Tokaev as tokayev — and only
@@ -282,7 +288,6 @@ def _fuzzy(index: Index, query: Query,
     a misspelling of either that we could tell. A word that matches anything is never changed.
     The term is labelled "tokaev ≈ tokayev", kind "fuzzy"; the query's words read it as found."""
     terms: list[Term] = []
-    out: list[TermStats] = []
     words = list(query.words)
     for stats in all_stats:
         term = stats.term
@@ -294,11 +299,9 @@ def _fuzzy(index: Index, query: Query,
             if found:
                 term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
                                   kind="fuzzy")
-                stats = _term_stats(index, term)
                 words = [found if w == word else w for w in words]
         terms.append(term)
-        out.append(stats)
-    return replace(query, terms=tuple(terms), words=tuple(words)), out
+    return replace(query, terms=tuple(terms), words=tuple(words))
 
 
 def _closest(word: str, candidates: Sequence[str], most: int) -> str | None:
@@ -342,7 +345,7 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
     record: Record | None = None
     paragraph: Paragraph | None = None
     if doc < len(index.records):
-        record = _record(index.kb, doc)
+        record = index.record(doc)
         texts = _record_texts(record, lang)
         paragraphs = record.paragraphs
     else:
@@ -359,11 +362,6 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
            if explain_factor is not None else None)
     return Hit(rank, round(score, 4), index.kinds[doc], index.doc_id(doc), paragraphs, snippet,
                record, paragraph, why)
-
-
-def _record(kb: KB, position: int) -> Record:
-    getter = getattr(kb, "record_at", None)
-    return getter(position) if getter is not None else kb.records[position]
 
 
 def _record_texts(record: Record, lang: str) -> list[str]:
@@ -425,7 +423,7 @@ def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermSt
             continue
         term_idf = idf(stats.df, n)
         fields = {}
-        for key, tf in sorted(_field_tf(index, stats.term, doc).items()):
+        for key, tf in sorted(field_tf(index, stats.term, doc).items()):
             name, lang = key.split("_")
             blob = index.blob(lang)
             f = FIELDS.index(name)

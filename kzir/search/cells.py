@@ -8,16 +8,13 @@ listed items, a document's parties (who signed it is what it is), and (Persian) 
 other: every other value, a string's language told by its key (`_en`/`_fa`) or else by its
 script; numbers count as English.
 
-Two implementations of one meaning, as in `kzir.schema`: `record_cells` walks any record; for a
-big KB, `cells_of` turns each key layout seen often into straight-line Python (one generated
-function per layout and language) that gives the same cells without deciding again, for every
-record, what each key means. The tests check that both agree on every record of the shipped KB
-and of a synthetic one.
+One plain walk (`record_cells`): the in-process index and the SQLite export both call it, so the
+two search the same text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .folding import _ARABIC_SCRIPT
@@ -180,72 +177,6 @@ def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
     return " ".join(name), " ".join(text), " ".join(other)
 
 
-# ---------------------------------------------------------------- compiled layouts
-
-COMPILE_AFTER = 8  # records of one layout walked before its function is generated
-MAX_LAYOUTS = 512  # generated functions per language and KB: past that, every record is walked
-
-_ENV: dict[str, Any] = {"_nested": _nested, "_pairs": _pairs, "_aliases": _aliases,
-                        "_number": _format_number,
-                        "_arabic": _ARABIC_SCRIPT.search, "NoneType": type(None)}
-
-
-def _compile(layout: tuple[str, ...], lang: str) -> Callable[[Mapping[str, Any]], Cells]:
-    """record_cells for records with these keys in this order, as one function: what to do with
-    each key is decided once, here, and only the value's type is looked at per record."""
-    lines = ["def cells(d):", "    n = []; t = []; o = []"]
-    sinks = ("n", "t", "o")
-    is_lang = ("{x}.isascii() or not _arabic({x})" if lang == "en"
-               else "not {x}.isascii() and _arabic({x})")
-    for i, key in enumerate(layout):
-        code = _code(key, lang)
-        if code == _SKIP:
-            continue
-        x = f"x{i}"
-        lines.append(f"    {x} = d[{key!r}]")
-        if code == _SOURCES:
-            if lang == "fa":
-                lines.append(f"    if type({x}) is not str: t.extend([s['quote'] for s in {x}])")
-            continue
-        if code == _PAIRS:
-            lines.append(f"    if type({x}) is not str: _pairs({x}, {lang!r}, t)")
-            continue
-        if code == _ALIAS_LIST:
-            lines.append(f"    _aliases({x}, {lang!r}, n)")
-            continue
-        sink = sinks[_OTHER if code == _AUTO else code % _BY_SCRIPT]
-        if code < _AUTO:
-            on_str = f"{sink}.append({x})"
-        else:
-            on_str = f"if {is_lang.format(x=x)}: {sink}.append({x})"
-        key_lang = repr(lang) if code < _AUTO else "None"
-        lines += [
-            f"    if type({x}) is str:",
-            f"        {on_str}",
-            f"    elif type({x}) is int or type({x}) is float: o.append(_number({x}))",
-            f"    elif type({x}) is list or type({x}) is dict:"
-            f" _nested({x}, {key_lang}, {lang!r}, {sink})",
-        ]
-    lines.append("    return ' '.join(n), ' '.join(t), ' '.join(o)")
-    scope = dict(_ENV)
-    exec(compile("\n".join(lines), "<kzir.search.cells compiled>", "exec"), scope)
-    return scope["cells"]  # type: ignore[no-any-return]
-
-
-def cells_of(records: Sequence[Mapping[str, Any]], lang: str) -> list[Cells]:
-    """Every record's cells in one language, in order: the same as record_cells on each."""
-    compiled: dict[tuple[str, ...], Callable[[Mapping[str, Any]], Cells]] = {}
-    seen: dict[tuple[str, ...], int] = {}
-    out: list[Cells] = []
-    append = out.append
-    for data in records:
-        layout = tuple(data)
-        function = compiled.get(layout)
-        if function is not None:
-            append(function(data))
-            continue
-        count = seen[layout] = seen.get(layout, 0) + 1
-        if count > COMPILE_AFTER and len(compiled) < MAX_LAYOUTS:
-            compiled[layout] = _compile(layout, lang)
-        append(record_cells(data, lang))
-    return out
+def cells_of(records: Iterable[Mapping[str, Any]], lang: str) -> list[Cells]:
+    """Every record's cells in one language, in order."""
+    return [record_cells(data, lang) for data in records]

@@ -89,22 +89,26 @@ _AS_TYPED = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\
 _TYPED_MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 
-def index_text(text: str) -> str:
-    """Text for an FTS5 column: the folded text (what kzir's own search matches), then each
-    word whose folded spelling differs (آهن → اهن, ۱۴۰۰ → 1400) as a Persian keyboard types it.
-
-    A reader that cannot fold its query (datasette's search box) then finds a word typed either
-    way; SQLite's unicode61 tokenizer alone would not (it keeps آ, ي and Persian digits apart and
-    splits words at diacritics).
-    """
-    folded = " ".join(unfold(fold(text)).split())
+def typed_words(text: str) -> str:
+    """Each word of `text` whose folded spelling differs (آهن → اهن, ۱۴۰۰ → 1400), as a Persian
+    keyboard types it: for a reader that cannot fold its query (datasette's search box), which
+    with SQLite's unicode61 tokenizer alone would not find it (that keeps آ, ي and Persian digits
+    apart and splits words at diacritics)."""
     if text.isascii():  # folding only changed case and punctuation, which FTS5 ignores too
-        return folded
+        return ""
+    seen = set(_TOKEN.findall(unfold(fold(text))))
     typed = _TYPED_MARKS.sub("", text.translate(_AS_TYPED))
-    seen = set(_TOKEN.findall(folded))
     extra = []
     for word in _TOKEN.findall(typed):
         if word.casefold() not in seen:
             seen.add(word.casefold())
             extra.append(word)
-    return " ".join([folded, *extra]) if extra else folded
+    return " ".join(extra)
+
+
+def index_text(text: str) -> str:
+    """Text for an FTS5 column: the folded text (what kzir's own search matches), then
+    `typed_words`."""
+    folded = " ".join(unfold(fold(text)).split())
+    extra = typed_words(text)
+    return f"{folded} {extra}" if extra else folded

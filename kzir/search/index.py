@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import unicodedata
-from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..kb import KB
-from ..model import Paragraph
+from ..model import Paragraph, Record
 from .cells import cells_of
 from .folding import _nfkc, fold, fold_normalized, unfold
 from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
-from .query import Lexicon
+from .query import Lexicon, Term
 from .vocabulary import STOP_EN, STOP_FA, _lang
+
+if TYPE_CHECKING:
+    from .ranking import TermStats
 
 # ---------------------------------------------------------------------------------------------
 # The index: folded text of every field of every document, per language
@@ -33,17 +35,6 @@ class _Blob:
     starts: list[int]
     lengths: list[int]
     avg: list[float]
-
-    def parts(self) -> tuple[bytes, bytes, bytes, list[float]]:
-        """The fields as the cache keeps them: the offsets as machine integers (marshal reads
-        a list of 300,000 ints forty times slower than their bytes)."""
-        return (self.data, array("q", self.starts).tobytes(), array("q", self.lengths).tobytes(),
-                self.avg)
-
-    @classmethod
-    def from_parts(cls, data: bytes, starts: bytes, lengths: bytes,
-                   avg: list[float]) -> _Blob:
-        return cls(data, _ints(starts), _ints(lengths), avg)
 
     def factors(self) -> list[tuple[float, float, float]]:
         """Per field (w_f, 1 − b_f, b_f / avglen_f): norm(cell) = w / (c0 + c1 · len)."""
@@ -61,7 +52,9 @@ def _normalized_text(cells: list[str]) -> str:
     return " " + " \x1e ".join(cells) + " "
 
 
-def _build_blob(cells: list[str]) -> _Blob:
+def build_blob(cells: list[str], avg: list[float] | None = None) -> _Blob:
+    """The folded text of these cells (3 per document); `avg`: the fields' average lengths
+    over the whole KB when the cells are only some of its documents (a SQLite KB's search)."""
     data = fold_normalized(_normalized_text(cells))
     lengths = list(map(len, data.split(b"\x1e")))
     if len(lengths) != len(cells):  # a value held a \x1e itself: take it out and fold again
@@ -70,21 +63,17 @@ def _build_blob(cells: list[str]) -> _Blob:
         lengths = list(map(len, data.split(b"\x1e")))
     data += b"\x1e"  # a match always has a byte after it
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
-    width = len(FIELDS)
-    avg = []
-    for f in range(width):
-        column = lengths[f::width]
-        filled = len(column) - column.count(2)
-        avg.append((sum(column) - 2 * len(column)) / filled if filled else 1.0)
+    if avg is None:
+        width = len(FIELDS)
+        avg = []
+        for f in range(width):
+            column = lengths[f::width]
+            filled = len(column) - column.count(2)
+            avg.append((sum(column) - 2 * len(column)) / filled if filled else 1.0)
     return _Blob(data, starts, lengths, avg)
 
 
-def _ints(raw: bytes) -> list[int]:
-    values = array("q")
-    values.frombytes(raw)
-    return values.tolist()
-
-
+STOP_WORDS = {"en": STOP_EN, "fa": STOP_FA}
 _WORD_SPLIT = bytes.maketrans(b".,\x1e", b"   ")
 
 
@@ -97,9 +86,8 @@ class Index:
         self.records: Sequence[Mapping[str, Any]] = raw
         self.paragraphs: list[Paragraph] = sorted(kb.paragraphs.values(), key=lambda p: p.n)
         self.size = len(raw) + len(self.paragraphs)
-        kinds = self._kept("search-kinds", lambda: [r["kind"] for r in raw],
-                           lambda v: isinstance(v, list) and len(v) == len(raw))
-        self.kinds: list[str] = [*kinds, *[PARAGRAPH_KIND] * len(self.paragraphs)]
+        self.kinds: list[str] = [*(r["kind"] for r in raw),
+                                 *[PARAGRAPH_KIND] * len(self.paragraphs)]
         self._blobs: dict[str, _Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
@@ -108,44 +96,19 @@ class Index:
         self.lexicon = Lexicon(lambda: self.words("fa"))
 
     def blob(self, lang: str) -> _Blob:
-        """The folded text of one language, built on first use (or read from the KB's cache)."""
+        """The folded text of one language, built on first use."""
         blob = self._blobs.get(lang)
         if blob is None:
-            parts = self._kept(f"search-text-{lang}",
-                               lambda: _build_blob(self.cells(lang)).parts(), self._fits)
-            blob = self._blobs[lang] = _Blob.from_parts(*parts)
+            blob = self._blobs[lang] = build_blob(self.cells(lang))
         return blob
 
     def words(self, lang: str) -> frozenset[bytes]:
-        """Every distinct folded word of one language's text, built on first use (or read from
-        the KB's cache)."""
+        """Every distinct folded word of one language's text, built on first use."""
         words = self._words.get(lang)
         if words is None:
-            words = self._words[lang] = self._kept(
-                f"search-words-{lang}",
-                lambda: frozenset(self.blob(lang).data.translate(_WORD_SPLIT).split()),
-                lambda v: isinstance(v, frozenset))
+            words = self._words[lang] = frozenset(
+                self.blob(lang).data.translate(_WORD_SPLIT).split())
         return words
-
-    def _kept(self, name: str, build: Callable[[], Any], fits: Callable[[Any], bool]) -> Any:
-        """A value built from this KB's content: from the KB's cache when it has one (a big
-        KB, see kzir.cache) and what is there `fits`, else built, and then kept there."""
-        cache = getattr(self.kb, "cache", None)
-        if cache is None:
-            return build()
-        value = cache.get(name)
-        if value is None or not fits(value):
-            value = build()
-            cache.put(name, value)
-        return value
-
-    def _fits(self, parts: Any) -> bool:
-        """Whether cached text parts have the shape `_Blob.parts` gives, for this many cells."""
-        cells = len(FIELDS) * self.size
-        return (isinstance(parts, tuple) and len(parts) == 4 and isinstance(parts[0], bytes)
-                and isinstance(parts[1], bytes) and isinstance(parts[2], bytes)
-                and len(parts[1]) == 8 * (cells + 1) and len(parts[2]) == 8 * cells
-                and isinstance(parts[3], list) and len(parts[3]) == len(FIELDS))
 
     def fuzzy_candidates(self, lang: str, length: int) -> list[str]:
         """The words of one language a word of `length` letters may be a misspelling of: those
@@ -156,7 +119,7 @@ class Index:
             found = self._candidates[key] = sorted(
                 word for raw in self.words(lang) if abs(len(raw) - length) <= 2
                 for word in (unfold(raw),) if word.isalpha() and _lang(word) == lang
-                and word not in (STOP_FA if lang == "fa" else STOP_EN))
+                and word not in STOP_WORDS[lang])
         return found
 
     @property
@@ -196,6 +159,18 @@ class Index:
         for p in self.paragraphs:
             out += ("", p.fa if lang == "fa" else p.en, "")
         return out
+
+    def term_stats(self, terms: Sequence[Term]) -> list[TermStats]:
+        from .ranking import term_stats
+
+        return [term_stats(self, term) for term in terms]
+
+    def matched(self, candidates: int) -> int:
+        """How many documents matched in all (here: every one was scored)."""
+        return candidates
+
+    def record(self, doc: int) -> Record:
+        return self.kb.record_at(doc)
 
     def doc_id(self, doc: int) -> str:
         if doc < len(self.records):

@@ -20,7 +20,7 @@ from .vocabulary import EN_SUFFIXES, FA_SUFFIXES
 # Matching and scoring
 # ---------------------------------------------------------------------------------------------
 
-def _continuation_weight(data: bytes, end: int, stem_len: int, lang: str) -> float:
+def continuation_weight(data: bytes, end: int, stem_len: int, lang: str) -> float:
     """1 when the word goes on with an inflection, PREFIX_WEIGHT for another ending, else 0."""
     stop = end
     limit = min(len(data), end + 40)
@@ -79,7 +79,7 @@ def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tupl
         elif number:
             weight = 1.0 if _number_boundary(data, end) else 0.0
         else:
-            weight = _continuation_weight(data, end, stem_len, lang)
+            weight = continuation_weight(data, end, stem_len, lang)
         if weight:
             cell = bisect.bisect_right(starts, at, cell) - 1
             yield cell, weight
@@ -109,13 +109,14 @@ class TermStats:
 
     term: Term
     tilde: dict[int, float]
+    total: int | None = None  # documents matching in the whole KB, when `tilde` covers only some
 
     @property
     def df(self) -> int:
-        return len(self.tilde)
+        return len(self.tilde) if self.total is None else self.total
 
 
-def _term_stats(index: Index, term: Term) -> TermStats:
+def term_stats(index: Index, term: Term) -> TermStats:
     tilde: dict[int, float] = {}
     get = tilde.get
     width = len(FIELDS)
@@ -161,13 +162,13 @@ def _cell_counts(blob: _Blob, spelling: Spelling) -> dict[int, float]:
         lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
         stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
         for i in compress(range(len(whole)), map(not_, whole)):
-            weight = _continuation_weight(data, ats[i] + size, stem_len, lang)
+            weight = continuation_weight(data, ats[i] + size, stem_len, lang)
             if weight:
                 counts[cells[i]] = counts.get(cells[i], 0.0) + weight
     return counts
 
 
-def _field_tf(index: Index, term: Term, doc: int) -> dict[str, float]:
+def field_tf(index: Index, term: Term, doc: int) -> dict[str, float]:
     """The term's weighted count in each field of one document (for explanations)."""
     out: dict[str, float] = {}
     width = len(FIELDS)
