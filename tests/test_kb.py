@@ -89,14 +89,14 @@ _UNITS = {
     "شانزده": 16, "هفده": 17, "هجده": 18, "نوزده": 19, "بیست": 20, "سی": 30, "چهل": 40,
     "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "صد": 100,
 }
-_SCALES = {"هزار": 10**3, "میلیون": 10**6, "میلیارد": 10**9}
+SCALES = {"هزار": 10**3, "میلیون": 10**6, "میلیارد": 10**9}
 _ORDINALS = {"نخستین": 1, "اولین": 1, "اول": 1, "سوم": 3, "سومین": 3}
 for _word, _n in _UNITS.items():
     if _n < 100 and _word not in ("سه", "سی"):  # سوم is irregular; «سیم» is 'wire'
         _ORDINALS[_word + "م"] = _n
         _ORDINALS[_word + "مین"] = _n
     _ORDINALS[_word + "گانه"] = _n  # پانزدهگانه 'fifteen-fold'
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _YEAR_WORDS = ("سال", "دهه")  # «سال ۹۹», «دهه ۹۰», «دهه هشتاد»: two-digit Iranian years
 
 
@@ -115,9 +115,9 @@ class _Tok(NamedTuple):
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         word = m.group()
-        if word.endswith("و") and word[:-1] in _SCALES:  # «هزارو ۳۰۰»: scale fused with 'and'
+        if word.endswith("و") and word[:-1] in SCALES:  # «هزارو ۳۰۰»: scale fused with 'and'
             out.append(_Tok(word[:-1], m.start(), m.end() - 1))
             out.append(_Tok("و", m.end() - 1, m.end()))
         else:
@@ -136,8 +136,8 @@ def _group(toks: list[_Tok], i: int) -> tuple[int, bool, bool, int] | None:
     value, j = None, i
     if j < len(toks) and (b := _base(toks[j].text)) is not None:
         value, j = b, j + 1
-    if j < len(toks) and toks[j].text in _SCALES:
-        value, j = (1 if value is None else value) * _SCALES[toks[j].text], j + 1
+    if j < len(toks) and toks[j].text in SCALES:
+        value, j = (1 if value is None else value) * SCALES[toks[j].text], j + 1
         return value, True, False, j
     if value is None:
         return None

@@ -56,7 +56,7 @@ from ..errors import UsageError
 from ..kb import KB
 from ..model import Paragraph, Record
 from .answer import key_value, shows
-from .cells import _NAME_KEYS
+from .cells import NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
 from .intent import (
@@ -72,10 +72,10 @@ from .intent import (
     own_names,
 )
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
-from .query import Query, Term, _word_term, analyse
+from .query import Query, Term, analyse, word_term
 from .ranking import TermStats, field_tf, idf
 from .relative import with_years
-from .vocabulary import STOP_EN, STOP_FA, _lang, stem_en, stem_fa
+from .vocabulary import STOP_EN, STOP_FA, lang_of, stem_en, stem_fa
 
 __all__ = [
     "FUZZY_MIN", "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "edits",
@@ -293,11 +293,11 @@ def _fuzzy(index: Index, query: Query, all_stats: list[TermStats]) -> Query:
         term = stats.term
         word = term.label
         if stats.df == 0 and term.kind == "word" and " " not in word and len(word) >= FUZZY_MIN:
-            lang = _lang(word)
+            lang = lang_of(word)
             found = _closest(word, index.fuzzy_candidates(lang, len(word)),
                              1 if len(word) < FUZZY_LONG else 2)
             if found:
-                term = _word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
+                term = word_term([found], lang, index.lexicon, label=f"{word} ≈ {found}",
                                   kind="fuzzy")
                 words = [found if w == word else w for w in words]
         terms.append(term)
@@ -367,7 +367,7 @@ def _hit(index: Index, doc: int, rank: int, score: float, query: Query,
 def _record_texts(record: Record, lang: str) -> list[str]:
     data = record.data
     texts = [str(data[k]) for k in (f"summary_{lang}", f"text_{lang}") if data.get(k)]
-    texts += [str(data[f"{k}_{lang}"]) for k in _NAME_KEYS if data.get(f"{k}_{lang}")]
+    texts += [str(data[f"{k}_{lang}"]) for k in NAME_KEYS if data.get(f"{k}_{lang}")]
     if lang == "fa":
         texts += [s.quote for s in record.sources]
     return texts or [record.label(lang)]

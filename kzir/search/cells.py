@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .folding import _ARABIC_SCRIPT
+from .folding import ARABIC_SCRIPT
 from .params import LANGS
-from .query import _format_number
+from .query import format_number
 
-_NAME_KEYS = ("title", "name", "label", "resource", "city")
+NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")
 _ALIASES = "aliases"
 # inside objects: a date's precision and basis are codes, a `source` is a citation (where an
@@ -48,7 +48,7 @@ def _place(key: str) -> Any:
         return (_NAME, "fa")
     if key == _ALIASES:
         return "aliases"
-    if lang and (base in _NAME_KEYS or base == _ALIASES):
+    if lang and (base in NAME_KEYS or base == _ALIASES):
         return (_NAME, lang)
     if lang and base in _TEXT_KEYS:
         return (_TEXT, lang)
@@ -82,7 +82,7 @@ def _code(key: str, lang: str) -> int:
 
 
 def _script(text: str) -> str:
-    return "en" if text.isascii() or not _ARABIC_SCRIPT.search(text) else "fa"
+    return "en" if text.isascii() or not ARABIC_SCRIPT.search(text) else "fa"
 
 
 _KEY_LANG: dict[str, str | None] = {}
@@ -106,7 +106,7 @@ def _nested(value: Any, key_lang: str | None, lang: str, sink: list[str]) -> Non
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, int | float):
-        sink.append(_format_number(value))
+        sink.append(format_number(value))
     elif isinstance(value, dict):
         for k, v in value.items():
             if v is None or k in _SKIP_VALUES:
@@ -168,7 +168,7 @@ def record_cells(data: Mapping[str, Any], lang: str) -> Cells:
             elif _script(value) == lang:
                 parts[_OTHER if code == _AUTO else code - _BY_SCRIPT].append(value)
         elif kind is int or kind is float:
-            other.append(_format_number(value))
+            other.append(format_number(value))
         elif kind is list or kind is dict:
             if code < _AUTO:
                 _nested(value, lang, lang, parts[code])

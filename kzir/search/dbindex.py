@@ -27,11 +27,11 @@ from ..kb import KB
 from ..model import Paragraph, Record, record_from_dict
 from ..sqlite_kb import Store
 from .folding import fold, fold_normalized, unfold
-from .index import STOP_WORDS, _Blob, build_blob
+from .index import STOP_WORDS, Blob, build_blob
 from .params import FIELDS, LANGS, PARAGRAPH_KIND
 from .query import Lexicon, Spelling, Term
 from .ranking import TermStats, continuation_weight, term_stats
-from .vocabulary import _lang
+from .vocabulary import lang_of
 
 _CHUNK = 900  # ids per IN (...) list
 _RECORD_COLUMNS = {lang: [f"fold_{f}_{lang}" for f in FIELDS] for lang in LANGS}
@@ -82,7 +82,7 @@ class DbIndex:
         self.paragraphs: list[Paragraph] = []
         self.kinds: list[str] = []
         self._positions: list[int] = []
-        self._blobs: dict[str, _Blob] = {}
+        self._blobs: dict[str, Blob] = {}
         self._raw: dict[int, Mapping[str, Any]] = {}
         self._estimates: dict[Term, int] = {}
         self._kind_of = _KindOf(store)
@@ -215,7 +215,7 @@ class DbIndex:
         commonest term's."""
         return candidates if self._complete else max(candidates, self._widest)
 
-    def blob(self, lang: str) -> _Blob:
+    def blob(self, lang: str) -> Blob:
         return self._blobs[lang]
 
     def raw(self, doc: int) -> Mapping[str, Any]:
@@ -255,7 +255,7 @@ class DbIndex:
         return sorted(word for (word,) in self.store.rows(
             "SELECT word FROM words WHERE lang = ? AND length(word) BETWEEN ? AND ?",
             (lang, length - 2, length + 2))
-            if word.isalpha() and _lang(word) == lang and word not in stop)
+            if word.isalpha() and lang_of(word) == lang and word not in stop)
 
 
 class _KindOf(Mapping[str, str]):

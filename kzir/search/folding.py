@@ -45,13 +45,13 @@ def _translation() -> tuple[bytes, bytes]:
 
 
 _TABLE, _DELETE = _translation()
-_WORD_BYTES = frozenset(b for b in range(256) if chr(b).isalnum() or b >= 128) - set(_DELETE)
-_FA_BYTES = frozenset(_BYTE[ch] for ch in _PERSIAN)
+WORD_BYTES = frozenset(b for b in range(256) if chr(b).isalnum() or b >= 128) - set(_DELETE)
+FA_BYTES = frozenset(_BYTE[ch] for ch in _PERSIAN)
 
 
 def fold(text: str) -> bytes:
     """Text in the search's folded form: one byte per character, normalised as described above."""
-    return fold_normalized(_nfkc(text))
+    return fold_normalized(nfkc(text))
 
 
 def fold_normalized(text: str) -> bytes:
@@ -60,7 +60,7 @@ def fold_normalized(text: str) -> bytes:
     return raw.translate(_TABLE, _DELETE)
 
 
-def _nfkc(text: str) -> str:
+def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
@@ -72,11 +72,11 @@ def unfold(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", _UNFOLD)[0]
 
 
-_TOKEN = re.compile(r"[^\W_]+")
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+TOKEN = re.compile(r"[^\W_]+")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
-def _normal(text: str) -> str:
+def normal_text(text: str) -> str:
     """The query's own normalisation before tokenising (the same folding, as text)."""
     return unfold(fold(text))
 
@@ -96,10 +96,10 @@ def typed_words(text: str) -> str:
     apart and splits words at diacritics)."""
     if text.isascii():  # folding only changed case and punctuation, which FTS5 ignores too
         return ""
-    seen = set(_TOKEN.findall(unfold(fold(text))))
+    seen = set(TOKEN.findall(unfold(fold(text))))
     typed = _TYPED_MARKS.sub("", text.translate(_AS_TYPED))
     extra = []
-    for word in _TOKEN.findall(typed):
+    for word in TOKEN.findall(typed):
         if word.casefold() not in seen:
             seen.add(word.casefold())
             extra.append(word)

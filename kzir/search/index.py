@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from ..kb import KB
 from ..model import Paragraph, Record
 from .cells import cells_of
-from .folding import _nfkc, fold, fold_normalized, unfold
+from .folding import fold, fold_normalized, nfkc, unfold
 from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
 from .query import Lexicon, Term
-from .vocabulary import STOP_EN, STOP_FA, _lang
+from .vocabulary import STOP_EN, STOP_FA, lang_of
 
 if TYPE_CHECKING:
     from .ranking import TermStats
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------------------------------
 
 @dataclass
-class _Blob:
+class Blob:
     """One language's folded text: cell i (document i // 3, field i % 3) is
     data[starts[i]:starts[i + 1] - 1], a space, the field's text and a space; `lengths[i]` is that
     span's length (the field's own length + 2)."""
@@ -48,11 +48,11 @@ def _normalized_text(cells: list[str]) -> str:
     text = " " + " \x1e ".join(cells) + " "
     if unicodedata.is_normalized("NFKC", text):
         return text
-    cells = [c if c.isascii() else _nfkc(c) for c in cells]
+    cells = [c if c.isascii() else nfkc(c) for c in cells]
     return " " + " \x1e ".join(cells) + " "
 
 
-def build_blob(cells: list[str], avg: list[float] | None = None) -> _Blob:
+def build_blob(cells: list[str], avg: list[float] | None = None) -> Blob:
     """The folded text of these cells (3 per document); `avg`: the fields' average lengths
     over the whole KB when the cells are only some of its documents (a SQLite KB's search)."""
     data = fold_normalized(_normalized_text(cells))
@@ -70,7 +70,7 @@ def build_blob(cells: list[str], avg: list[float] | None = None) -> _Blob:
             column = lengths[f::width]
             filled = len(column) - column.count(2)
             avg.append((sum(column) - 2 * len(column)) / filled if filled else 1.0)
-    return _Blob(data, starts, lengths, avg)
+    return Blob(data, starts, lengths, avg)
 
 
 STOP_WORDS = {"en": STOP_EN, "fa": STOP_FA}
@@ -88,14 +88,14 @@ class Index:
         self.size = len(raw) + len(self.paragraphs)
         self.kinds: list[str] = [*(r["kind"] for r in raw),
                                  *[PARAGRAPH_KIND] * len(self.paragraphs)]
-        self._blobs: dict[str, _Blob] = {}
+        self._blobs: dict[str, Blob] = {}
         self._words: dict[str, frozenset[bytes]] = {}
         self._candidates: dict[str, list[str]] = {}
         self._kind_of: dict[str, str] | None = None
         self._named: dict[frozenset[str], dict[bytes, frozenset[str]]] = {}
         self.lexicon = Lexicon(lambda: self.words("fa"))
 
-    def blob(self, lang: str) -> _Blob:
+    def blob(self, lang: str) -> Blob:
         """The folded text of one language, built on first use."""
         blob = self._blobs.get(lang)
         if blob is None:
@@ -118,7 +118,7 @@ class Index:
         if found is None:
             found = self._candidates[key] = sorted(
                 word for raw in self.words(lang) if abs(len(raw) - length) <= 2
-                for word in (unfold(raw),) if word.isalpha() and _lang(word) == lang
+                for word in (unfold(raw),) if word.isalpha() and lang_of(word) == lang
                 and word not in STOP_WORDS[lang])
         return found
 

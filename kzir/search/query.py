@@ -7,26 +7,26 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise, product
 
-from .folding import _TOKEN, _normal, fold, fold_normalized
+from .folding import TOKEN, fold, fold_normalized, normal_text
 from .intent import Intent, question_words, read_intent
 from .params import PHRASE_WEIGHT, PREFIX_MIN
 from .vocabulary import (
-    _FA_VERB_PREFIXES,
-    _GLUE,
-    _NO_JOIN,
-    _NUMBER,
-    _SCALE_WORDS_EN,
-    _SCALE_WORDS_FA,
-    _SCALES,
     COMPOUND_HEADS,
     DECADE_WORDS,
+    FA_VERB_PREFIXES,
+    GLUE,
+    NO_JOIN,
+    NUMBER,
     NUMBER_WORDS,
+    SCALE_WORDS_EN,
+    SCALE_WORDS_FA,
+    SCALES,
     STOP_EN,
     STOP_FA,
     SYNONYMS,
-    _lang,
-    _stem,
+    lang_of,
     stem_fa,
+    stem_word,
 )
 
 
@@ -77,8 +77,8 @@ def _static_fa() -> frozenset[bytes]:
         words = set(STOP_FA)
         for group in SYNONYMS:
             for member in group:
-                if _lang(member) == "fa":
-                    words.update(_TOKEN.findall(_normal(member)))
+                if lang_of(member) == "fa":
+                    words.update(TOKEN.findall(normal_text(member)))
         _STATIC_FA = frozenset(fold_normalized(w) for w in words)
     return _STATIC_FA
 
@@ -151,7 +151,7 @@ def _compound_parts(word: str, lex: Lexicon) -> list[tuple[str, ...]]:
     if len(word) < 2 * _SPLIT_MIN:
         return []
     return [parts for parts in _segmentations(word, lex.exact, lex.known)
-            if parts[0] not in _NO_JOIN and parts[-1] not in _NO_JOIN
+            if parts[0] not in NO_JOIN and parts[-1] not in NO_JOIN
             and not all(p in STOP_FA for p in parts)]
 
 
@@ -229,7 +229,7 @@ def _joins(run: Sequence[str], lex: Lexicon) -> bool:
         return False
     if _is_stop(fused, "fa", lex):
         return True
-    return run[0] not in _NO_JOIN and run[-1] not in _NO_JOIN \
+    return run[0] not in NO_JOIN and run[-1] not in NO_JOIN \
         and not all(w in STOP_FA for w in run)
 
 
@@ -237,7 +237,7 @@ def _phrase_forms(words: Sequence[str], lang: str, lex: Lexicon | None = None) -
     """A multi-word form as written spaced and fused (رئیس جمهور / رئیسجمهور), stem at the end;
     in Persian each word also as the data may write it spaced (رئیسجمهور قزاقستان → رئیس جمهور
     قزاقستان)."""
-    last = _stem(words[-1], lang)
+    last = stem_word(words[-1], lang)
     spaced = " ".join([*words[:-1], last])
     forms = [spaced]
     fused = "".join([*words[:-1], last])
@@ -254,10 +254,10 @@ def _phrase_forms(words: Sequence[str], lang: str, lex: Lexicon | None = None) -
 
 def _word_forms(word: str, lang: str, lex: Lexicon | None = None) -> list[Spelling]:
     """A word's spellings: its stem; for a Persian word also its spaced forms as known words."""
-    stem = _stem(word, lang)
+    stem = stem_word(word, lang)
     heads = COMPOUND_HEADS.get(stem, ()) if lang == "fa" else ()
     forms = [Spelling(fold(stem), lang, not_after=tuple(sorted(fold(h) for h in heads)))]
-    if lang == "fa" and stem != word and word.startswith(_FA_VERB_PREFIXES):
+    if lang == "fa" and stem != word and word.startswith(FA_VERB_PREFIXES):
         forms.append(Spelling(fold(word), lang))  # the verb written fused: میکنند
     if lang == "fa" and lex is not None:
         forms += [Spelling(fold(f), lang) for f in _splits(word, lex)]
@@ -268,10 +268,10 @@ def _synonym_index() -> dict[tuple[str, str], tuple[str, ...]]:
     index: dict[tuple[str, str], tuple[str, ...]] = {}
     for group in SYNONYMS:
         for member in group:
-            lang = _lang(member)
+            lang = lang_of(member)
             index.setdefault((lang, _group_key(member, lang)), group)
             if lang == "fa":  # also as one fused word is stemmed: یادداشت تفاهم, نخست وزیر
-                fused = "".join(_TOKEN.findall(_normal(member)))
+                fused = "".join(TOKEN.findall(normal_text(member)))
                 index.setdefault((lang, stem_fa(fused)), group)
     return index
 
@@ -279,8 +279,8 @@ def _synonym_index() -> dict[tuple[str, str], tuple[str, ...]]:
 def _group_key(text: str, lang: str) -> str:
     """How a word or a multi-word form is looked up in the synonym table: its stemmed words,
     in Persian fused (تفاهم نامه and تفاهمنامه are one key)."""
-    return (" " if lang == "en" else "").join(_stem(w, lang)
-                                              for w in _TOKEN.findall(_normal(text)))
+    return (" " if lang == "en" else "").join(stem_word(w, lang)
+                                              for w in TOKEN.findall(normal_text(text)))
 
 
 _SYNONYM_INDEX: dict[tuple[str, str], tuple[str, ...]] | None = None
@@ -298,33 +298,33 @@ def _synonyms(key: str, lang: str) -> tuple[str, ...]:
 
 
 def _member_forms(member: str, lex: Lexicon | None = None) -> list[Spelling]:
-    lang = _lang(member)
-    words = _TOKEN.findall(_normal(member))
+    lang = lang_of(member)
+    words = TOKEN.findall(normal_text(member))
     if len(words) == 1:
         return _word_forms(words[0], lang, lex)
     return _phrase_forms(words, lang, lex)
 
 
-def _format_number(value: float) -> str:
+def format_number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 def number_forms(value: float) -> list[str]:
     """The ways the KB may write a number: 265200000, 265,200,000, 265.2 million, and
     ۲۶۵ میلیون و ۲۰۰ هزار (digits are folded to ASCII on both sides)."""
-    forms = [_format_number(value)]
+    forms = [format_number(value)]
     if value != int(value):
         return forms
     n = int(value)
     if n >= 10000:
         forms.append(f"{n:,}")
-    for scales in (_SCALE_WORDS_EN, _SCALE_WORDS_FA):
+    for scales in (SCALE_WORDS_EN, SCALE_WORDS_FA):
         for scale, word in scales:  # the largest scale that writes it with at most 3 decimals
             if n >= scale and (n * 1000) % scale == 0 and (n >= 10000 or n % scale == 0):
-                forms.append(f"{_format_number(n / scale)} {word}")
+                forms.append(f"{format_number(n / scale)} {word}")
                 break
     parts, rest = [], n
-    for scale, word in _SCALE_WORDS_FA:
+    for scale, word in SCALE_WORDS_FA:
         if rest >= scale:
             parts.append(f"{rest // scale} {word}")
             rest %= scale
@@ -351,7 +351,7 @@ def _pruned(spellings: Sequence[Spelling]) -> tuple[Spelling, ...]:
     return tuple(s for s in unique if not any(covers(o, s) for o in unique))
 
 
-def _word_term(words: Sequence[str], lang: str, lex: Lexicon, label: str | None = None,
+def word_term(words: Sequence[str], lang: str, lex: Lexicon, label: str | None = None,
                kind: str = "word") -> Term:
     """One word (or one multi-word entry of the synonym table) of the query as a term: its own
     spellings and its synonyms'."""
@@ -364,10 +364,10 @@ def _word_term(words: Sequence[str], lang: str, lex: Lexicon, label: str | None 
 
 
 def _glue(words: Sequence[str]) -> bool:
-    return len(words) == 1 and words[0] in _GLUE
+    return len(words) == 1 and words[0] in GLUE
 
 
-_MAX_RUN = max(len(_TOKEN.findall(_normal(m))) for group in SYNONYMS for m in group)
+_MAX_RUN = max(len(TOKEN.findall(normal_text(m))) for group in SYNONYMS for m in group)
 
 
 def _concepts(tokens: Sequence[str], langs: Sequence[str],
@@ -445,7 +445,7 @@ def _decade_terms(normal: str, terms: list[Term], values: list[float]) -> str:
         n = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
         if not n:
             return match.group(0)
-        lang = _lang(word)
+        lang = lang_of(word)
         spellings = [*_phrase_forms([count, word], lang),
                      *(Spelling(fold(f), "num", True) for f in number_forms(n * 10))]
         terms.append(Term(f"{count} {word} = {n * 10}", tuple(spellings), kind="number"))
@@ -477,27 +477,27 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
     `lexicon` resolves Persian compounds (see `_canonical`); search() passes the index's.
     """
     lex = lexicon or Lexicon()
-    normal = _normal(query)
+    normal = normal_text(query)
     terms: list[Term] = []
     values: list[float] = []
     normal = _month_terms(normal, terms)
     normal = _decade_terms(normal, terms, values)
-    for match in _NUMBER.finditer(normal):
+    for match in NUMBER.finditer(normal):
         typed = match.group(1).replace(",", "")
         forms = [typed]
         if len(typed) <= 15:  # beyond that a float is not exact: look for the digits as typed
-            value = float(typed) * _SCALES.get(match.group(2) or "", 1)
+            value = float(typed) * SCALES.get(match.group(2) or "", 1)
             if match.group(3):
-                value += float(match.group(3)) * _SCALES[match.group(4)]
+                value += float(match.group(3)) * SCALES[match.group(4)]
             forms = number_forms(value)
             values.append(value)
             if not match.group(2) and typed not in forms:
                 forms.append(typed)  # 05, 0042: also as typed
         terms.append(Term(match.group(0), tuple(Spelling(fold(f), "num", True) for f in forms),
                           kind="number"))
-    words_text = _NUMBER.sub(" ", normal)
-    tokens = [t for t in _TOKEN.findall(words_text) if not t.isdigit()]
-    tokens, langs = _canonical(tokens, [_lang(t) for t in tokens], lex)
+    words_text = NUMBER.sub(" ", normal)
+    tokens = [t for t in TOKEN.findall(words_text) if not t.isdigit()]
+    tokens, langs = _canonical(tokens, [lang_of(t) for t in tokens], lex)
     asking = question_words(tokens)
     content = [not _is_stop(t, lang, lex) and i not in asking
                for i, (t, lang) in enumerate(zip(tokens, langs, strict=True))]
@@ -519,7 +519,7 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
         if (lang, key) in seen:
             continue
         seen.add((lang, key))
-        terms.append(_word_term(words, lang, lex))
+        terms.append(word_term(words, lang, lex))
     for (a, lang_a, keep_a), (b, lang_b, keep_b) in pairwise(items):
         if lang_a == lang_b and keep_a and keep_b and not _glue(a) and not _glue(b):
             words = [*a, *b]

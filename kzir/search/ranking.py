@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
 
-from .folding import _FA_BYTES, _WORD_BYTES, unfold
-from .index import Index, _Blob
+from .folding import FA_BYTES, WORD_BYTES, unfold
+from .index import Blob, Index
 from .params import FIELDS, LANGS, PREFIX_MIN, PREFIX_WEIGHT
 from .query import Spelling, Term
 from .vocabulary import EN_SUFFIXES, FA_SUFFIXES
@@ -24,12 +24,12 @@ def continuation_weight(data: bytes, end: int, stem_len: int, lang: str) -> floa
     """1 when the word goes on with an inflection, PREFIX_WEIGHT for another ending, else 0."""
     stop = end
     limit = min(len(data), end + 40)
-    while stop < limit and data[stop] in _WORD_BYTES:
+    while stop < limit and data[stop] in WORD_BYTES:
         stop += 1
     if stop == end:
         return 1.0
     rest = data[end:stop]
-    if lang == "fa" or rest[0] in _FA_BYTES:
+    if lang == "fa" or rest[0] in FA_BYTES:
         if unfold(rest) in FA_SUFFIXES:
             return 1.0
         return PREFIX_WEIGHT if stem_len >= PREFIX_MIN["fa"] else 0.0
@@ -52,7 +52,7 @@ _WORD_END = frozenset(b" .,\x1e")
 _CELL_END = b"\x1e"
 
 
-def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tuple[int, float]]:
+def _matches(blob: Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tuple[int, float]]:
     """(cell, weight) for every match of one spelling in cells lo..hi-1 of one language.
 
     A match starts a word (the needle begins with the space before it); its weight is 1 for a
@@ -64,7 +64,7 @@ def _matches(blob: _Blob, spelling: Spelling, lo: int, hi: int) -> Iterator[tupl
     find = data.find
     number = spelling.number
     not_after = spelling.not_after
-    lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
+    lang = "fa" if spelling.text[0] in FA_BYTES else "en"
     stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
     size = len(needle)
     stop = starts[hi] - 1
@@ -90,12 +90,12 @@ def _after(data: bytes, at: int, heads: tuple[bytes, ...]) -> bool:
     """Whether the word starting after data[at] (a space) directly follows one of `heads`."""
     for head in heads:
         start = at - len(head)
-        if start > 0 and data[start:at] == head and data[start - 1] not in _WORD_BYTES:
+        if start > 0 and data[start:at] == head and data[start - 1] not in WORD_BYTES:
             return True
     return False
 
 
-def _lookups(index: Index, term: Term) -> Iterator[tuple[_Blob, str, Spelling]]:
+def _lookups(index: Index, term: Term) -> Iterator[tuple[Blob, str, Spelling]]:
     """Each (language text, language, spelling) a term is looked up in."""
     for spelling in term.spellings:
         if spelling.text:
@@ -130,7 +130,7 @@ def term_stats(index: Index, term: Term) -> TermStats:
     return TermStats(term, tilde)
 
 
-def _cell_counts(blob: _Blob, spelling: Spelling) -> dict[int, float]:
+def _cell_counts(blob: Blob, spelling: Spelling) -> dict[int, float]:
     """The weighted number of matches of one spelling in each cell of the whole text: what
     `_matches` yields, summed per cell, with the common case done in bulk.
 
@@ -159,7 +159,7 @@ def _cell_counts(blob: _Blob, spelling: Spelling) -> dict[int, float]:
     whole = list(map(_WORD_END.__contains__, map(data.__getitem__, map(add, ats, repeat(size)))))
     counts = dict(Counter(compress(cells, whole)))
     if not all(whole):
-        lang = "fa" if spelling.text[0] in _FA_BYTES else "en"
+        lang = "fa" if spelling.text[0] in FA_BYTES else "en"
         stem_len = len(spelling.text.rsplit(b" ", 1)[-1])
         for i in compress(range(len(whole)), map(not_, whole)):
             weight = continuation_weight(data, ats[i] + size, stem_len, lang)

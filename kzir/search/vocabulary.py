@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import _ARABIC_SCRIPT, _TOKEN, _normal
+from .folding import ARABIC_SCRIPT, TOKEN, normal_text
 
 # ---------------------------------------------------------------------------------------------
 # Query analysis: words, stems, stop words, synonyms, compounds, numbers
@@ -12,7 +12,7 @@ from .folding import _ARABIC_SCRIPT, _TOKEN, _normal
 
 def _wordset(words: str) -> frozenset[str]:
     """Words as the query analyser sees them (folded the same way, e.g. آن → ان)."""
-    return frozenset(t for w in words.split() for t in _TOKEN.findall(_normal(w)))
+    return frozenset(t for w in words.split() for t in TOKEN.findall(normal_text(w)))
 
 
 STOP_EN = _wordset("""
@@ -40,10 +40,10 @@ STOP_FA = _wordset("""
 
 # Function words that stand alone: never the first or last part of a compound, so a fused
 # slip in the data (درجنوب, وقزاقستان) does not make «در جنوب» or «و قزاقستان» one word.
-_NO_JOIN = _wordset("و در به از را که با برای یا تا بر این آن")
+NO_JOIN = _wordset("و در به از را که با برای یا تا بر این آن")
 
 # Words that never join a phrase: pure function words (a phrase of them finds nothing useful).
-_GLUE = _wordset("""
+GLUE = _wordset("""
 و در به از را که با برای این آن یا تا بر هم the of and in on to for a an or with by from is
 """)
 
@@ -196,11 +196,11 @@ NUMBER_WORDS = {
 }
 # A number of decades is that many tens of years («دو دهه», two decades → 20).
 DECADE_WORDS = _wordset("decade decades دهه")
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "bn": 10**9,
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "bn": 10**9,
            "هزار": 10**3, "میلیون": 10**6, "میلیارد": 10**9}
-_SCALE_WORDS_EN = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
-_SCALE_WORDS_FA = ((10**9, "میلیارد"), (10**6, "میلیون"), (10**3, "هزار"))
-_NUMBER = re.compile(
+SCALE_WORDS_EN = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+SCALE_WORDS_FA = ((10**9, "میلیارد"), (10**6, "میلیون"), (10**3, "هزار"))
+NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|هزار|میلیون"
     r"|میلیارد)(?![^\W\d_]))?(?:\s+و\s+(\d+(?:\.\d+)?)\s*(هزار|میلیون)(?![^\W\d_]))?")
 
@@ -220,7 +220,7 @@ FA_SUFFIXES = frozenset(a + b for a in _FA_ENDINGS for b in _FA_ENDINGS)
 _FA_STRIP = ("هایشان", "هایی", "های", "ها", "ترین", "یان", "شون", "شان", "مون", "تون", "یی",
              "ان", "ی", "ه")
 _FA_STRIP_MIN = {"ان": 4, "ی": 3, "ه": 3}
-_FA_VERB_PREFIXES = ("نمی", "می")
+FA_VERB_PREFIXES = ("نمی", "می")
 _FA_NOT_VERBS = _wordset("""
 میان میانه میزان میراث میدان میلیون میلیارد میهمان میز میل میوه میش مین میکروب میخ میلادی
 """)
@@ -235,13 +235,13 @@ def _compound_heads() -> dict[str, frozenset[str]]:
     starting with it (تفاهم: یادداشت تفاهم, تفاهم نامه), nor after a stop word.
     """
     singles = {stem_fa(m) for g in SYNONYMS for m in g
-               if _lang(m) == "fa" and len(_TOKEN.findall(_normal(m))) == 1}
+               if lang_of(m) == "fa" and len(TOKEN.findall(normal_text(m))) == 1}
     heads: dict[str, set[str]] = {}
     for group in SYNONYMS:
-        firsts = {stem_fa(_TOKEN.findall(_normal(m))[0]) for m in group if _lang(m) == "fa"}
+        firsts = {stem_fa(TOKEN.findall(normal_text(m))[0]) for m in group if lang_of(m) == "fa"}
         for member in group:
-            words = _TOKEN.findall(_normal(member))
-            if _lang(member) != "fa" or len(words) != 2 or words[0] in STOP_FA:
+            words = TOKEN.findall(normal_text(member))
+            if lang_of(member) != "fa" or len(words) != 2 or words[0] in STOP_FA:
                 continue
             tail = stem_fa(words[1])
             if tail not in singles and tail not in firsts:
@@ -271,8 +271,8 @@ def _not_verb(word: str) -> bool:
 
 def stem_fa(word: str) -> str:
     """A light Persian stemmer: plural, comparative, possessive endings and the ی suffix."""
-    if word.startswith(_FA_VERB_PREFIXES) and not _not_verb(word):
-        prefix = next(p for p in _FA_VERB_PREFIXES if word.startswith(p))
+    if word.startswith(FA_VERB_PREFIXES) and not _not_verb(word):
+        prefix = next(p for p in FA_VERB_PREFIXES if word.startswith(p))
         if len(word) - len(prefix) >= 3:
             word = word[len(prefix):]
     for suffix in _FA_STRIP:
@@ -283,11 +283,11 @@ def stem_fa(word: str) -> str:
     return word
 
 
-def _lang(token: str) -> str:
-    return "fa" if _ARABIC_SCRIPT.search(token) else "en"
+def lang_of(token: str) -> str:
+    return "fa" if ARABIC_SCRIPT.search(token) else "en"
 
 
-def _stem(token: str, lang: str) -> str:
+def stem_word(token: str, lang: str) -> str:
     return stem_fa(token) if lang == "fa" else stem_en(token)
 
 
