@@ -73,3 +73,16 @@ def test_the_rule_would_catch_an_upward_import(tmp_path: Path) -> None:
     tree = ast.parse(fake.read_text(encoding="utf-8") + "\nfrom .cli import run\n")
     targets = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level}
     assert "cli" in targets and LAYER_OF["cli"] > LAYER_OF["model"]
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """Public means shared: a name another module uses carries no leading underscore."""
+    borrowed = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or
+                                                     (node.module or "").startswith("kzir")):
+                borrowed += [f"{_module(path)}: {a.name} from {node.module or '.'}"
+                             for a in node.names if a.name.startswith("_")
+                             and not a.name.startswith("__")]
+    assert not borrowed, "private names imported across modules:\n" + "\n".join(borrowed)
