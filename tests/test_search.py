@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kzir import kb as kbmod
 from kzir import search as S
-from kzir.search.query import _compound_parts as compound_parts
+from kzir.search.analysis import _compound_parts as compound_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"

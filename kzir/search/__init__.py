@@ -55,6 +55,7 @@ from typing import Any
 from ..errors import UsageError
 from ..kb import KB
 from ..model import Paragraph, Record
+from .analysis import Query, Term, analyse, word_term
 from .answer import key_value, shows
 from .cells import NAME_KEYS
 from .folding import fold, unfold
@@ -72,7 +73,6 @@ from .intent import (
     own_names,
 )
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
-from .query import Query, Term, analyse, word_term
 from .ranking import TermStats, field_tf, idf
 from .relative import with_years
 from .vocabulary import STOP_EN, STOP_FA, lang_of, stem_en, stem_fa

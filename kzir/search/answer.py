@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..numerals import to_persian_digits
+from .analysis import number_forms
 from .folding import fold
-from .query import number_forms
 
 _UNITS_FA = {"km2": "کیلومتر مربع", "people": "نفر", "decades": "دهه", "years": "سال",
              "tonnes": "تن", "usd": "دلار"}

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .analysis import format_number
 from .folding import ARABIC_SCRIPT
 from .params import LANGS
-from .query import format_number
 
 NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")

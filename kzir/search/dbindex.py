@@ -26,10 +26,10 @@ from typing import Any
 from ..kb import KB
 from ..model import Paragraph, Record, record_from_dict
 from ..sqlite_kb import Store
+from .analysis import Lexicon, Spelling, Term
 from .folding import fold, fold_normalized, unfold
 from .index import STOP_WORDS, Blob, build_blob
 from .params import FIELDS, LANGS, PARAGRAPH_KIND
-from .query import Lexicon, Spelling, Term
 from .ranking import TermStats, continuation_weight, term_stats
 from .vocabulary import lang_of
 

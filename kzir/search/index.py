@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..kb import KB
 from ..model import Paragraph, Record
+from .analysis import Lexicon, Term
 from .cells import cells_of
 from .folding import fold, fold_normalized, nfkc, unfold
 from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
-from .query import Lexicon, Term
 from .vocabulary import STOP_EN, STOP_FA, lang_of
 
 if TYPE_CHECKING:

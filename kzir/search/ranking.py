@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
 
+from .analysis import Spelling, Term
 from .folding import FA_BYTES, WORD_BYTES, unfold
 from .index import Blob, Index
 from .params import FIELDS, LANGS, PREFIX_MIN, PREFIX_WEIGHT
-from .query import Spelling, Term
 from .vocabulary import EN_SUFFIXES, FA_SUFFIXES
 
 # ---------------------------------------------------------------------------------------------
