@@ -27,7 +27,7 @@ def first_violation(instance: Any, schema: Mapping[str, Any]) -> SchemaViolation
     """The most specific violation of the first error found, or None when the instance is valid."""
     import jsonschema_rs
 
-    validator = jsonschema_rs.validator_for(schema)
+    validator = jsonschema_rs.validator_for(dict(schema))
     if validator.is_valid(instance):
         return None
     error = _most_specific(next(iter(validator.iter_errors(instance))))

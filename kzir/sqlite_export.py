@@ -482,10 +482,10 @@ def _write_words(db: sqlite3.Connection, stats: CorpusStats, progress: Progress)
     for lang in LANGS:
         rows = []
         for word, n in stats.df[lang].items():
-            heap = heaps.get((lang, word))
-            top = None
-            if heap is not None:
-                docs = [-d for _, d in sorted(heap, reverse=True)]
+            champions = heaps.get((lang, word))
+            top: bytes | None = None  # the champion list: document numbers, best first
+            if champions is not None:
+                docs = [-d for _, d in sorted(champions, reverse=True)]
                 top = array("q", docs).tobytes()
             rows.append((lang, unfold(word), n, top))
         for batch in _batches(rows, 10 * BATCH):
@@ -508,7 +508,8 @@ def _write_findings(db: sqlite3.Connection, kb: KB, findings: Sequence[Any]) -> 
     order = {(f.source, f.id): i for i, f in enumerate(findings, 1)}
     entries = [(finding_from_dict(raw), dict(raw)) for raw in kb.findings]
     entries += [(f, f.to_json()) for f in findings if f.source == "computed"]
-    rows, evidence = [], []
+    rows: list[tuple[Any, ...]] = []
+    evidence: list[tuple[Any, ...]] = []
     for position, (f, obj) in enumerate(entries, 1):
         extra = f.extra
         related = extra.get("related")
@@ -783,5 +784,8 @@ def write_metadata(path: str | os.PathLike[str], document: Mapping[str, Any],
                    force: bool) -> Path:
     target = check_target(path, force, "--metadata")
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(target, lambda temp: temp.write_text(text, encoding="utf-8"))
+    def fill(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    write_atomically(target, fill)
     return target

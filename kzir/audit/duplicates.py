@@ -102,18 +102,18 @@ def check_duplicates(kb: KB, article: Article | None = None) -> list[Finding]:
                     source="computed",
                 ))
     for n, text in sorted(article.items()):
-        for i, m in enumerate(_DOUBLED.finditer(text), 1):
-            start = text.rfind("«", max(0, m.start() - 40), m.start())
-            quote = text[start if start >= 0 else m.start():m.end()]
+        for i, match in enumerate(_DOUBLED.finditer(text), 1):
+            start = text.rfind("«", max(0, match.start() - 40), match.start())
+            quote = text[start if start >= 0 else match.start():match.end()]
             findings.append(Finding(
                 id=f"duplicate-p{n}-doubled-word" + ("" if i == 1 else f"-{i}"),
                 severity="warning",
                 category="duplicate",
-                message_en=f"p{n} doubles the word «{m.group(1)}».",
-                message_fa=f"در بند {fa(n)} واژه «{m.group(1)}» دو بار پشت سر هم آمده است.",
+                message_en=f"p{n} doubles the word «{match.group(1)}».",
+                message_fa=f"در بند {fa(n)} واژه «{match.group(1)}» دو بار پشت سر هم آمده است.",
                 evidence=(Evidence(n, quote),),
-                computation=f"the same word twice in a row: {m.group(0)!r}",
+                computation=f"the same word twice in a row: {match.group(0)!r}",
                 source="computed",
-                intended_fa=quote[: quote.rfind(m.group(1))].rstrip(),
+                intended_fa=quote[: quote.rfind(match.group(1))].rstrip(),
             ))
     return findings

@@ -228,6 +228,7 @@ def _unfinished_periods(kb: KB, article: Article, anchor: Day) -> list[Finding]:
             continue
         events = [r for r in kb.of_kind("event") if any(s.paragraph == n for s in r.sources)]
         dated = [r for r in events if isinstance(r.data.get("date"), Mapping)]
+        event: Record | None
         if dated:
             event = dated[0]
             end = span_of(event.data["date"])[1]

@@ -130,7 +130,7 @@ def machine_objects(listing: Listing, shaped: Shaped, opts: OutputOptions
     if not opts.fields:
         return shaped.objs
     by_key = all_columns(listing)
-    out = []
+    out: list[Mapping[str, Any]] = []
     for item, obj in zip(shaped.items, shaped.objs, strict=True):
         row: dict[str, Any] = {}
         for name in opts.fields:

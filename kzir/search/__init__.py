@@ -160,8 +160,11 @@ def _search(kb: KB, query: str, kinds: Collection[str] | None, limit: int | None
             explain: bool, lang: str | None) -> Results:
     index: Any
     if kb.store is not None:  # a SQLite KB: FTS5 finds the documents, scored here alike
+        from ..sqlite_kb import Store
         from .dbindex import DbIndex
 
+        if not isinstance(kb.store, Store):
+            raise TypeError(f"no search index for a KB stored in {type(kb.store).__name__}")
         index = DbIndex(kb, kb.store)
     else:
         index = index_for(kb)
@@ -416,7 +419,7 @@ def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermSt
     sum × factor)."""
     n = index.size
     width = len(FIELDS)
-    terms = []
+    terms: list[dict[str, Any]] = []
     for stats in all_stats:
         t = stats.tilde.get(doc)
         if t is None:
@@ -430,7 +433,7 @@ def explanation(index: Index, doc: int, score: float, all_stats: Sequence[TermSt
             fields[key] = {"tf": round(tf, 3), "len": blob.lengths[doc * width + f] - 2,
                            "avg_len": round(blob.avg[f], 1), "weight": FIELD_WEIGHT[name],
                            "b": FIELD_B[name]}
-        terms.append({
+        terms.append({  # type-checked as dict[str, Any]: a JSON object of mixed values
             "term": stats.term.label, "kind": stats.term.kind,
             "spellings": [unfold(s.text) for s in stats.term.spellings],
             "query_weight": stats.term.weight, "df": stats.df, "idf": round(term_idf, 4),

@@ -522,8 +522,8 @@ def analyse(query: str, lexicon: Lexicon | None = None) -> Query:
         terms.append(word_term(words, lang, lex))
     for (a, lang_a, keep_a), (b, lang_b, keep_b) in pairwise(items):
         if lang_a == lang_b and keep_a and keep_b and not _glue(a) and not _glue(b):
-            words = [*a, *b]
-            terms.append(Term(" ".join(words), tuple(_phrase_forms(words, lang_a, lex)),
+            pair = [*a, *b]
+            terms.append(Term(" ".join(pair), tuple(_phrase_forms(pair, lang_a, lex)),
                               weight=PHRASE_WEIGHT, kind="phrase"))
     fa_words = langs.count("fa")
     lang = "fa" if fa_words and fa_words * 2 >= len(tokens) else "en"

@@ -78,7 +78,7 @@ class DbIndex:
         self.n_records = len(kb.raw_records)
         self.numbers = sorted(kb.paragraphs)  # paragraph i of the KB is document n_records + i
         self.lexicon = Lexicon(lambda: _Words(store, "fa"))
-        self.records: list[Mapping[str, Any]] = []
+        self.records: Sequence[Mapping[str, Any]] = []
         self.paragraphs: list[Paragraph] = []
         self.kinds: list[str] = []
         self._positions: list[int] = []

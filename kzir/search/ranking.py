@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
+from typing import Protocol
 
 from .analysis import Spelling, Term
 from .folding import FA_BYTES, WORD_BYTES, unfold
@@ -95,7 +96,7 @@ def _after(data: bytes, at: int, heads: tuple[bytes, ...]) -> bool:
     return False
 
 
-def _lookups(index: Index, term: Term) -> Iterator[tuple[Blob, str, Spelling]]:
+def _lookups(index: Blobs, term: Term) -> Iterator[tuple[Blob, str, Spelling]]:
     """Each (language text, language, spelling) a term is looked up in."""
     for spelling in term.spellings:
         if spelling.text:
@@ -116,7 +117,13 @@ class TermStats:
         return len(self.tilde) if self.total is None else self.total
 
 
-def term_stats(index: Index, term: Term) -> TermStats:
+class Blobs(Protocol):
+    """What scoring reads of an index: the folded fields of one language (Index, DbIndex)."""
+
+    def blob(self, lang: str) -> Blob: ...
+
+
+def term_stats(index: Blobs, term: Term) -> TermStats:
     tilde: dict[int, float] = {}
     get = tilde.get
     width = len(FIELDS)
