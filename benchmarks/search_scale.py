@@ -3,8 +3,8 @@
 For each size (default 1,000, 10,000 and 100,000 records) a synthetic KB of the bundled KB's schema
 is written to a temporary directory (benchmarks/make_synthetic_kb.py; removed afterwards) and
 `kzir search QUERY --json --kb PATH` is run as fresh processes, with the bundled KB as the first
-row. Per query two numbers, each in seconds and as a ratio to `python -c pass` measured in the
-same run:
+row. Per query two numbers, each in seconds and as a ratio to `python -c pass` timed right before
+it (the floor runs before every run, and a ratio is the median of the per-run ratios):
 
     first  one run with an empty cache: the KB is parsed, validated and indexed, and (a KB of
            2 MB or more) kept in the cache for the next runs (kzir/cache.py, kzir/kbstore.py)
@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -36,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_synthetic_kb
-from processes import kzir_command, median_seconds, timed_runs
+from processes import FLOOR, interleaved, kzir_command, run_once
 
 QUERIES = [
     ("en", "how many consulates does Iran have"),
@@ -63,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         env["KZIR_CACHE_DIR"] = str(cache)
     kzir = kzir_command()
 
-    base = median_seconds([sys.executable, "-c", "pass"], args.runs * 2)
-    print(f"python -c pass: {base * 1000:.1f} ms median ({sys.version.split()[0]}, "
+    floor = interleaved(FLOOR, args.runs, env)
+    print(f"python -c pass: {floor.median * 1000:.1f} ms median ({sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs); later = median of {args.runs} runs; "
           f"synthetic records: {args.shape}; cache: {'off' if args.no_cache else 'on'}")
     header = f"{'KB':>14} {'MB':>5} {'B/rec':>5}"
@@ -90,12 +89,13 @@ def main(argv: list[str] | None = None) -> int:
             for _, query in QUERIES:
                 argv = [*kzir, "search", query, "--json", *kb_args]
                 shutil.rmtree(cache, ignore_errors=True)
-                (first,), first_peak = timed_runs(argv, 1, env)
-                later, later_peak = timed_runs(argv, args.runs, env)
-                later_median = statistics.median(later)
-                peak = max(peak, first_peak, later_peak)
-                line += f" {first:6.2f}s {first / base:4.0f}x {later_median:6.2f}s " \
-                        f"{later_median / base:4.0f}x"
+                first_floor, _ = run_once(FLOOR, env)
+                first, first_peak = run_once(argv, env)
+                later = interleaved(argv, args.runs, env)
+                later_median = later.median
+                peak = max(peak, first_peak, later.peak_kib)
+                line += f" {first:6.2f}s {first / first_floor:4.0f}x {later_median:6.2f}s " \
+                        f"{later.ratio:4.0f}x"
                 if path is not None and n == max(sizes):
                     worst_first = max(worst_first, first)
                     worst_later = max(worst_later, later_median)
