@@ -3,14 +3,15 @@ contradictions, relative dates and facts changed since — each with evidence an
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import typer
-
-from ..errors import UsageError
+from ..errors import ExitStatus, UsageError
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+if TYPE_CHECKING:
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
 def _choices(value: str | None, valid: tuple[str, ...], option: str) -> tuple[str, ...] | None:
@@ -42,7 +43,7 @@ def check(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any error finding is reported (after the filters).")
     ] = False,
-) -> None:
+) -> int | None:
     """Audit the article: where it contradicts itself, miscounts or mis-converts a date.
 
     Arithmetic, calendar, name-spelling, duplicate and relative-date findings are computed from
@@ -58,4 +59,4 @@ def check(
     findings = audit.select(audit.run(kb.load(out.kb)), categories, severities)
     emit_listing(findings_listing(findings), out)
     if strict and any(f.severity == "error" for f in findings):
-        raise typer.Exit(1)
+        return ExitStatus.ERROR

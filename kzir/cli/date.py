@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from ..options import OutputOptions
 from .help import examples
 from .options import output_options
 
 if TYPE_CHECKING:
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
+
     from ..render.view import Detail
 
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from ..errors import UsageError
 from ..options import OutputOptions
@@ -12,6 +10,9 @@ from ..render.formats import FORMATS, MACHINE_FORMATS
 from .completion import record_kinds
 from .help import examples
 from .options import output_options
+
+if TYPE_CHECKING:
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # Every machine format the registry writes, and `sqlite`: not a way to write a listing but the
 # whole KB as one database file (kzir.sqlite_export), so it is export's own, written with -o FILE.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+if TYPE_CHECKING:
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # Words people use for a kind, mapped to the kind (plurals are accepted for all).
 _KIND_ALIASES = {"people": "person", "persons": "person", "org": "organization",

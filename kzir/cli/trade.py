@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from ..errors import NotFoundError, UsageError
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+if TYPE_CHECKING:
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
 @examples(("Trade in Iranian year 1400", "kzir trade --year 1400"),
