@@ -1,7 +1,9 @@
-"""The `kzir` entry point: runs the Typer app and maps every failure to one line and an exit code.
+"""The `kzir` entry point: runs a command and maps every failure to one line and an exit code.
 
 This is the one place exceptions become messages (like httpie's ExitStatus handling): commands
-raise KzirError subclasses and never print errors or call sys.exit themselves.
+raise KzirError subclasses and never print errors or call sys.exit themselves. Argv the fast
+path recognises exactly (kzir.cli.fast) runs without importing Typer; the rest goes to the Typer
+app. Nothing here imports Typer, Rich or the renderers at the top.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ExitStatus, KzirError, OutputClosed
-from ..render.formats import is_machine
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
@@ -30,6 +31,8 @@ def _wants_json(argv: Sequence[str]) -> bool:
             value = arg[2:]
         else:
             continue
+        from ..render.formats import is_machine  # only when a format is named
+
         if is_machine(value.strip().lower()):
             return True
     return False
@@ -79,15 +82,22 @@ def _silence_stdout() -> None:
         pass
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, *, fast: bool = True) -> int:
     """Run kzir with these arguments; return the exit status instead of exiting.
 
     Every failure ends here as one line and its exit status. With --debug (or KZIR_DEBUG=1) the
-    traceback is printed first, and the status stays what it would have been.
+    traceback is printed first, and the status stays what it would have been. `fast=False`
+    sends every argv to Typer (the tests compare both routes).
     """
     args = list(sys.argv[1:] if argv is None else argv)
     as_json, debug = _wants_json(args), _debugging(args)
     try:
+        if fast:
+            from .fast import serve
+
+            status = serve(args)
+            if status is not None:
+                return status
         return _dispatch(args, as_json, debug)
     except KzirError as exc:
         _traceback_if(debug)
@@ -154,7 +164,8 @@ def _usage_hint(exc: BaseException) -> str | None:
     return f"see '{ctx.command_path} --help'"
 
 
-def main() -> None:
+def main(*, fast: bool = True) -> None:
+    """The `kzir` script. `fast=False` sends every argv to Typer (the tests compare both)."""
     if sys.stderr is None:  # started with stderr closed: messages go nowhere, codes stay right
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to exit)
     if sys.stdout is None:  # started with stdout closed: nothing can be written
@@ -162,7 +173,7 @@ def main() -> None:
                ExitStatus.ERROR, False)
         os._exit(ExitStatus.ERROR)
     _utf8_streams()
-    status = run()
+    status = run(fast=fast)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
