@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from .errors import NotFoundError, UsageError
 from .kb import KB
 from .model import Document, Event, Fact, Mission, Organization, Record, Resource, Trade
 from .rounding import stated_span
+from .slotted import Slotted
 from .text import contains
 
 DIRECTIONS = ("total", "export", "import")
@@ -97,8 +97,7 @@ def filter_trades(kb: KB, *, years: Sequence[int] | None = None,
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class TradeGap:
+class TradeGap(Slotted):
     """A period whose export + import, as the KB records them, differ from its total."""
 
     year: int | None

@@ -17,11 +17,11 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..slotted import Factory, Slotted
 from .completion import COMPLETE_VAR
 from .options import RootOptions
 
@@ -35,14 +35,13 @@ def spec() -> Mapping[str, Any]:
         return json.load(stream)
 
 
-@dataclass(frozen=True)
-class Invocation:
+class Invocation(Slotted):
     """What argv asks for: `--version`, or a command's function with its parameters' values."""
 
     version: bool = False
     target: str = ""  # module:function
     values: Mapping[str, Any] | None = None
-    root: RootOptions = field(default_factory=RootOptions)
+    root: RootOptions = Factory(RootOptions)
     command_path: str = ""
 
 

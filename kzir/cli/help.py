@@ -5,8 +5,9 @@ groups of commands, and the version line. Registration (kzir.cli.app) reads them
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from ..slotted import Slotted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,8 +29,7 @@ def examples(*pairs: tuple[str, str]) -> Callable[[F], F]:
     return attach
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(Slotted):
     """A command with subcommands (`kzir treaties list|show`): plain functions that
     registration assembles into a sub-Typer."""
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES, HUMAN_FORMATS, JSON_FORMATS
+from ..slotted import Factory, Slotted
 from .completion import field_names
 
 PANEL = "Output options"
@@ -28,8 +28,7 @@ RTL_ENV = "KZIR_RTL"
 LANG_ENV, CALENDAR_ENV = "KZIR_LANG", "KZIR_CALENDAR"
 
 
-@dataclass(frozen=True)
-class SharedOption:
+class SharedOption(Slotted):
     """One option a command may opt into: a keyword parameter `name` (a flag, or text that
     defaults to None), its declarations and help; `extra` goes to typer.Option as is."""
 
@@ -38,7 +37,7 @@ class SharedOption:
     help: str
     flag: bool = False
     panel: str = PANEL
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = Factory(dict)
 
     @property
     def default(self) -> bool | None:
@@ -99,8 +98,7 @@ def _parse_limit(text: str | None) -> int | None:
     return parse_int(text, name="--limit", low=0, high=MAX_LIMIT)
 
 
-@dataclass(frozen=True, slots=True)
-class RootOptions:
+class RootOptions(Slotted):
     """The global options as given before the command (`kzir --kb X trade`)."""
 
     kb: str | None = None
@@ -159,8 +157,7 @@ def build_options(values: Mapping[str, Any], formats: Sequence[str], *, root: Ro
     )
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(Slotted):
     """What `@output_options` records on a command: its shared options and formats."""
 
     options: tuple[SharedOption, ...]

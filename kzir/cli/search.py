@@ -64,20 +64,20 @@ def search(
 
     Default --limit is 10. Snippets are in the query's language unless --lang is given.
     """
-    import dataclasses
 
     from .. import kb
     from ..errors import UsageError
     from ..render.formats import emit_listing
     from ..render.search_view import search_listing
     from ..search import search as run_search
+    from ..slotted import replace
 
     text = " ".join(query or ()).strip()
     if not text:
         raise UsageError("empty query", hint="give words to search for, e.g. kzir search uranium")
     kinds = parse_kinds(kind)
     if out.limit is None:
-        out = dataclasses.replace(out, limit=10)
+        out = replace(out, limit=10)
     lang = out.lang if not out.lang_default and out.lang != "both" else None
     results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
                          lang=lang)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..options import OutputOptions, pick
+from ..slotted import Slotted
 from .cells import display_cell, localise
 from .formats import resolve_format
 from .sanitize import display
@@ -24,8 +24,7 @@ _DIRECTIONS = ("total", "export", "import")
 _STATED, _DERIVED = "#", "="
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(Slotted):
     group: str  # the direction, as shown
     label: str  # the year
     value: int
@@ -33,8 +32,7 @@ class Bar:
     derived: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(Slotted):
     title: str
     sections: tuple[tuple[str, tuple[Bar, ...]], ...]  # (measure heading, bars)
     legend: tuple[str, ...]

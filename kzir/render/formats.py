@@ -19,6 +19,7 @@ from typing import Any, ClassVar, TextIO
 
 from ..errors import UsageError
 from ..options import OutputOptions
+from ..slotted import replace
 from .cells import display_cell, header_text, is_date, localise, machine_names, machine_row
 from .labels import Phrase, say
 from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
@@ -357,9 +358,8 @@ def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = 
 
 
 def _english(opts: OutputOptions) -> OutputOptions:
-    import dataclasses
 
-    return dataclasses.replace(opts, lang="en")
+    return replace(opts, lang="en")
 
 
 def emit_detail(detail: Detail, opts: OutputOptions, stream: TextIO | None = None,

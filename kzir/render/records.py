@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from ..model import Record
 from ..options import OutputOptions
+from ..slotted import replace
 from .cells import format_date, grouped, is_date
 from .labels import enum
 from .view import Detail
@@ -46,7 +46,7 @@ def record_detail(record: Record, opts: OutputOptions) -> Detail:
     Without --lang both languages are shown (a record is read whole); --lang en|fa keeps one.
     """
     lang = "both" if opts.lang_default else opts.lang
-    shown = dataclasses.replace(opts, lang=lang)
+    shown = replace(opts, lang=lang)
     pairs: list[tuple[str, str]] = []
     for key, value in record.data.items():
         if key in ("sources", "context_notes") or not _shown(key, lang):

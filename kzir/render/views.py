@@ -6,12 +6,12 @@ main value first, then the title, then details.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Document, Trade
 from ..options import OutputOptions, pick
+from ..slotted import replace
 from .cells import format_date, format_period
 from .labels import enum, phrase
 from .view import ID_COLUMN, Column, Listing, text_column
@@ -123,7 +123,7 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
             _number("usd_growth_pct", "Value growth", _growth("usd_growth_pct"), priority=40),
             Column("basis", "Basis", lambda t, o: enum("basis", _basis(t), o.lang), raw=_basis,
                    kind="enum", priority=60),
-            dataclasses.replace(ID_COLUMN, priority=30),
+            replace(ID_COLUMN, priority=30),
         ],
         notes=(["derived rows are computed from the 1400 growth rates (see `kzir show ID`)"]
                if any(t.derived for t in rows) else []),
