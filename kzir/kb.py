@@ -14,11 +14,8 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import cache as kbcache
-from . import kbstore
 from .errors import KbError, NotFoundError
 from .kb_integrity import check_integrity, check_shape, describe, read_kb_bytes
 from .model import Paragraph, Record, record_from_dict
@@ -29,18 +26,31 @@ _FREEZE_FROM = 10_000  # records
 _STORED = "kb"  # the cache entry of a KB that passed `validate` (see kzir.kbstore)
 
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from . import cache as kbcache
+
+# A plain path, not pathlib (which imports urllib): the bundled KB is read on every run.
+DATA_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "data")
 
 
 def data_file(name: str) -> Path:
     """A file shipped in `data/`: installed as `kzir/data` in the wheel, a symlink to `../data`
     in a checkout. A plain path (not importlib.resources, ~14 ms to import): kzir is never run
     from a zip."""
-    return DATA_DIR / name
+    from pathlib import Path
+
+    return Path(DATA_DIR, name)
+
+
+def read_data_bytes(name: str) -> bytes:
+    with open(os.path.join(DATA_DIR, name), "rb") as stream:
+        return stream.read()
 
 
 def read_data_text(name: str) -> str:
-    return data_file(name).read_text(encoding="utf-8")
+    return read_data_bytes(name).decode("utf-8")
 
 
 class KB:
@@ -186,11 +196,17 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> str | None:
 def _load(path: str | None) -> KB:
     # Bytes straight to json.loads: it decodes UTF-8 itself, sparing a second pass over a big KB.
     if path is None:
-        data, label = data_file("kb.json").read_bytes(), "bundled kb.json"
+        data, label = read_data_bytes("kb.json"), "bundled kb.json"
     else:
         data, label = read_kb_bytes(path), path
-    cache = kbcache.for_content(data) if path is not None else None
+    cache = None
+    if path is not None:  # only a user's KB is cached (kzir.cache)
+        from . import cache as kbcache
+
+        cache = kbcache.for_content(data)
     if cache is not None:
+        from . import kbstore
+
         stored = kbstore.unpack(cache.get(_STORED))
         if stored is not None:  # this very file passed validation before: no parse, no check
             return build(stored, label, cache)
@@ -223,7 +239,11 @@ def sha256(path: str | os.PathLike[str] | None = None) -> str:
 
     chosen = resolve_path(path)
     try:
-        data = data_file("kb.json").read_bytes() if chosen is None else Path(chosen).read_bytes()
+        if chosen is None:
+            data = read_data_bytes("kb.json")
+        else:
+            with open(chosen, "rb") as stream:
+                data = stream.read()
     except OSError as exc:
         raise KbError(f"cannot read KB '{chosen}': {exc.strerror or exc}") from None
     return hashlib.sha256(data).hexdigest()

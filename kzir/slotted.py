@@ -11,7 +11,9 @@ first), `_hidden` fields (left out of repr, ==, hash), `_frozen = False` for a m
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class Factory:

@@ -305,8 +305,9 @@ def test_the_spec_is_the_typer_apps() -> None:
 def test_the_spec_is_shipped_in_the_wheel_beside_the_fast_path() -> None:
     from kzir.cli import fast
 
-    assert fast.SPEC.parent == Path(fast.__file__).resolve().parent
-    assert json.loads(fast.SPEC.read_text(encoding="utf-8"))["commands"]
+    spec_file = Path(fast.SPEC)
+    assert spec_file.parent == Path(fast.__file__).resolve().parent
+    assert json.loads(spec_file.read_text(encoding="utf-8"))["commands"]
 
 
 # ---------------------------------------------------------------- the installed entry point

@@ -53,6 +53,7 @@ def build() -> dict[str, Any]:
     import typer
 
     from kzir.cli.app import COMMANDS, command_functions, register
+    from kzir.cli.completion import COMPLETE_VAR
 
     root = typer.main.get_command(register(list(COMMANDS)))
     functions = command_functions()
@@ -74,6 +75,7 @@ def build() -> dict[str, Any]:
             }
     return {
         "help_options": list(root.context_settings.get("help_option_names", ["--help"])),
+        "complete_var": COMPLETE_VAR,
         "groups": groups,
         "root": {"params": [param_spec(p) for p in root.params]},
         "commands": commands,
@@ -93,6 +95,7 @@ def render() -> str:
         return [",\n".join(rows)] if rows else []
 
     lines = ["{", f' "help_options": {_compact(spec["help_options"])},',
+             f' "complete_var": {_compact(spec["complete_var"])},',
              f' "groups": {_compact(spec["groups"])},', ' "root": {"params": [',
              *params(spec["root"], " "), ' ]},', ' "commands": {']
     entries = []

@@ -8,14 +8,14 @@ app. Nothing here imports Typer, Rich or the renderers at the top.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import re
 import sys
-from collections.abc import Sequence
 
 from ..errors import ExitStatus, KzirError, OutputClosed
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
@@ -50,14 +50,13 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-_LONG_WORD = re.compile(r"\S{201,}")
-
-
 def clip(text: str) -> str:
     """An error line echoes at most a short prefix of anything long the user typed (a 1 MB id,
     a pasted paragraph): each run of more than 200 non-space characters (longer than any path
     or id) is cut to 60, and the whole message past 500 characters."""
-    text = _LONG_WORD.sub(lambda m: m.group(0)[:59] + "…", text)
+    import re
+
+    text = re.sub(r"\S{201,}", lambda m: m.group(0)[:59] + "…", text)
     return text if len(text) <= 500 else text[:499] + "…"
 
 
@@ -69,6 +68,8 @@ def report(kind: str, message: str, code: int, as_json: bool, hint: str | None =
     line = f"{message} ({hint})" if hint else message
     sys.stderr.write(f"kzir: {clean(line)}\n")
     if as_json:
+        import json
+
         error = {"error": {"kind": kind, "message": message, "hint": hint, "exit_code": code}}
         sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")
 
@@ -182,8 +183,10 @@ def main(*, fast: bool = True) -> None:
         report("output_error", f"cannot write output: {exc.strerror or exc}", ExitStatus.ERROR,
                False)
         status = ExitStatus.ERROR
-    with contextlib.suppress(OSError):  # a closed or full stderr does not change the outcome
+    try:  # noqa: SIM105 (contextlib would be one more import on every run)
         sys.stderr.flush()
+    except OSError:  # a closed or full stderr does not change the outcome
+        pass
     # Skip the interpreter's teardown: nothing is left to clean up, and freeing a large --kb
     # (millions of objects) one by one costs a tenth of a second or more.
     os._exit(int(status))

@@ -138,14 +138,18 @@ def typer_option(option: SharedOption) -> inspect.Parameter:
     )
 
 
+# What command modules' string annotations name but import only for type checkers.
+ANNOTATION_NAMES = {"typer": typer, "Annotated": Annotated}
+
+
 def typer_function(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`func` as Typer reads it: its own parameters (annotations evaluated with `typer`
-    supplied), then the shared options it takes; called, it runs `options.call` with the root
-    options and command path of click's context."""
+    """`func` as Typer reads it: its own parameters (annotations evaluated with `typer` and
+    `Annotated` supplied), then the shared options it takes; called, it runs `options.call`
+    with the root options and command path of click's context."""
     # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the
     # annotation of a parameter defaulting to None in Optional[...], which hides the
     # Annotated metadata (typer.Argument/Option) from Typer.
-    signature = inspect.signature(func, locals={"typer": typer}, eval_str=True)
+    signature = inspect.signature(func, locals=ANNOTATION_NAMES, eval_str=True)
     params = [p for p in signature.parameters.values() if p.name != "out"]
     output = output_of(func)
     params += [typer_option(option) for option in (output.options if output else ())]

@@ -11,11 +11,13 @@ Everything here is imported only on those paths; the callbacks import the KB whe
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any  # Any: Typer evaluates the callbacks' annotations
 
 from ..errors import UsageError
 
 if TYPE_CHECKING:
+    from typing import Annotated
+
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 COMPLETE_VAR = "_KZIR_COMPLETE"

@@ -16,23 +16,27 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from functools import cache
-from pathlib import Path
-from typing import Any
 
-from ..slotted import Factory, Slotted
-from .completion import COMPLETE_VAR
-from .options import RootOptions
+from ..slotted import Slotted
 
-SPEC = Path(__file__).resolve().parent / "spec.json"
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+    from .options import RootOptions
+
+SPEC = os.path.join(os.path.dirname(os.path.realpath(__file__)), "spec.json")
 TEXT_TYPES = ("str", "text")  # click's string type (named "str" in Typer's bundled click)
+_loaded: list[Mapping[str, Any]] = []
 
 
-@cache
 def spec() -> Mapping[str, Any]:
-    with open(SPEC, encoding="utf-8") as stream:
-        return json.load(stream)
+    """The spec, read once (json.load of a small file, no pathlib: this runs before --version)."""
+    if not _loaded:
+        with open(SPEC, encoding="utf-8") as stream:
+            _loaded.append(json.load(stream))
+    return _loaded[0]
 
 
 class Invocation(Slotted):
@@ -41,7 +45,7 @@ class Invocation(Slotted):
     version: bool = False
     target: str = ""  # module:function
     values: Mapping[str, Any] | None = None
-    root: RootOptions = Factory(RootOptions)
+    root: RootOptions | None = None
     command_path: str = ""
 
 
@@ -141,18 +145,20 @@ def _values(params: Sequence[Mapping[str, Any]], given: Mapping[str, Any],
 def parse(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> Invocation | None:
     """What argv asks for, or None: not recognised exactly (Typer's to answer)."""
     table = spec()
-    if environ.get(COMPLETE_VAR) or any(a in table["help_options"] for a in args):
+    if environ.get(table["complete_var"]) or any(a in table["help_options"] for a in args):
         return None
     root_params = table["root"]["params"]
     read = _read(root_params, args, interspersed=False)
     if read is None:
         return None
     given, _, rest = read
-    root = RootOptions(kb=given.get("kb"), rtl=given.get("rtl"))
     if given.get("version"):  # eager: click prints it before reading any command
         return Invocation(version=True)
     if not rest:
         return None
+    from .options import RootOptions
+
+    root = RootOptions(kb=given.get("kb"), rtl=given.get("rtl"))
     path, rest = [rest[0]], rest[1:]
     if path[0] in table["groups"]:
         if not rest or rest[0] not in table["groups"][path[0]]:
@@ -189,8 +195,10 @@ def serve(args: Sequence[str]) -> int | None:
 
     module, _, name = invocation.target.partition(":")
     func = getattr(importlib.import_module(module), name)
-    start(invocation.root)
-    result = call(func, dict(invocation.values or {}), root=invocation.root,
+    root = invocation.root
+    assert root is not None
+    start(root)
+    result = call(func, dict(invocation.values or {}), root=root,
                   command_path=invocation.command_path)
     sys.stdout.flush()
     return result if isinstance(result, int) else 0

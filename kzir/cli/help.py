@@ -4,12 +4,14 @@ groups of commands, and the version line. Registration (kzir.cli.app) reads them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
-
 from ..slotted import Slotted
 
-F = TypeVar("F", bound=Callable[..., Any])
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:  # this module is read before --version: nothing but what it needs
+    from collections.abc import Callable, Mapping
+    from typing import Any, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 def epilog(*examples: tuple[str, str]) -> str:
