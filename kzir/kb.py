@@ -24,6 +24,7 @@ from .schema import first_violation
 KB_ENV = "KZIR_KB"
 _FREEZE_FROM = 10_000  # records
 _STORED = "kb"  # the cache entry of a KB that passed `validate` (see kzir.kbstore)
+BUNDLED = "bundled kb.json"  # the `path` of the bundled KB
 
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> str | None:
 def _load(path: str | None) -> KB:
     # Bytes straight to json.loads: it decodes UTF-8 itself, sparing a second pass over a big KB.
     if path is None:
-        data, label = read_data_bytes("kb.json"), "bundled kb.json"
+        data, label = read_data_bytes("kb.json"), BUNDLED
     else:
         data, label = read_kb_bytes(path), path
     cache = None

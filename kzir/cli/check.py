@@ -47,8 +47,9 @@ def check(
     """Audit the article: where it contradicts itself, miscounts or mis-converts a date.
 
     Arithmetic, calendar, name-spelling, duplicate and relative-date findings are computed from
-    the KB and the article on every run; typos, contradictions and changed facts are curated in
-    the KB. Exit status is 0 unless --strict is given and an error finding is reported.
+    the KB and the article (the bundled KB's ahead of time, a --kb file's on every run); typos,
+    contradictions and changed facts are curated in the KB. Exit status is 0 unless --strict is
+    given and an error finding is reported.
     """
     from .. import audit, kb
     from ..render.check_view import findings_listing
@@ -56,7 +57,7 @@ def check(
 
     categories = _choices(category, audit.CATEGORIES, "--category")
     severities = _choices(severity, audit.SEVERITIES, "--severity")
-    findings = audit.select(audit.run(kb.load(out.kb)), categories, severities)
+    findings = audit.select(audit.findings(kb.load(out.kb)), categories, severities)
     emit_listing(findings_listing(findings), out)
     if strict and any(f.severity == "error" for f in findings):
         return ExitStatus.ERROR

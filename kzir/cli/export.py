@@ -119,7 +119,7 @@ def _export_sqlite(out: OutputOptions, output: str | None, metadata: str | None,
     if metadata is not None:
         check_target(metadata, force, "--metadata")
     base = kb.load(out.kb)
-    findings = audit.run(base)
+    findings = audit.findings(base)
     target = export(base, output, findings, kb_sha256=kb.sha256(out.kb),
                     kzir_version=__version__, force=force)
     line = f"wrote {target}: {len(base.raw_records)} records, {len(base.paragraphs)} paragraphs"
