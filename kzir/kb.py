@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from .errors import KbError, NotFoundError
 from .kb_integrity import check_integrity, check_shape, describe, read_kb_bytes
@@ -27,8 +26,10 @@ _STORED = "kb"  # the cache entry of a KB that passed `validate` (see kzir.kbsto
 BUNDLED = "bundled kb.json"  # the `path` of the bundled KB
 
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from . import cache as kbcache
 

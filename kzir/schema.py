@@ -9,9 +9,12 @@ ECMA-262 as the standard says, so `^...$` never lets a trailing newline through.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from .slotted import Slotted
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 _MESSAGE_MAX = 160
 

@@ -22,8 +22,10 @@ stored findings, imports none of the checks.
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 _HOMES: dict[str, tuple[str, ...]] = {
     "common": ("CATEGORIES", "ORIGINS", "SEVERITIES", "Article", "Evidence", "Finding",
                "article_of", "finding_from_dict", "select"),

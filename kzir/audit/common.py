@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, Final
 
 from ..kb import KB
 from ..model import Record, Source
 from ..numerals import to_persian_digits
 from ..options import pick
 from ..slotted import Factory, Slotted
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Final
 
 SEVERITIES: Final = ("error", "warning", "note")
 CATEGORIES: Final = (

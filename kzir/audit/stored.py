@@ -10,10 +10,13 @@ installed beside it, so a stale file is never used: any other KB, or a changed o
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..kb import BUNDLED, KB, read_data_bytes
 from .common import Finding, finding_from_dict
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 FILE = "findings.json"
 SOURCES = ("kb.json", "article_fa.txt")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Annotated
+
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # --from and --to of `events` and `visits` (typer.Option's keywords: see kzir.cli.app.register).

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
 from ..errors import UsageError
 from ..options import OutputOptions
 from ..render.formats import FORMATS, MACHINE_FORMATS
@@ -11,7 +9,10 @@ from .completion import record_kinds
 from .help import examples
 from .options import output_options
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Annotated
+
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # Every machine format the registry writes, and `sqlite`: not a way to write a listing but the

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES, HUMAN_FORMATS, JSON_FORMATS
 from ..slotted import Factory, Slotted
 from .completion import field_names
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 PANEL = "Output options"
 GLOBAL_PANEL = "Global options"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
 
 from ..options import OutputOptions, pick
 from ..slotted import Slotted
@@ -18,6 +17,10 @@ from .cells import display_cell, localise
 from .formats import resolve_format
 from .sanitize import display
 from .views import trade_listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 _MEASURES = (("tonnes", "Tonnes", "تن"), ("usd", "USD", "دلار"))
 _DIRECTIONS = ("total", "export", "import")

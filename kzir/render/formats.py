@@ -15,7 +15,6 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, TextIO
 
 from ..errors import UsageError
 from ..options import OutputOptions
@@ -25,6 +24,10 @@ from .labels import Phrase, say
 from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
 from .shaping import Shaped, machine_objects, shape
 from .view import Block, Detail, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, TextIO
 
 
 class Writer:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from ..model import Record
 from ..options import OutputOptions
@@ -11,6 +10,10 @@ from ..slotted import replace
 from .cells import format_date, grouped, is_date
 from .labels import enum
 from .view import Detail
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _value_text(value: Any, opts: OutputOptions) -> str:

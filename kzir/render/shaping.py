@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..errors import UsageError
 from ..options import OutputOptions
 from ..slotted import Slotted
 from .cells import format_date, is_date, machine_row, value_text
 from .view import Column, Listing, all_columns
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Shaped(Slotted):

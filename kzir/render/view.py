@@ -8,14 +8,20 @@ says how a table may treat it: ids, numbers and dates are never split across lin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from ..options import OutputOptions
 from ..slotted import Factory, Slotted
 from .labels import Phrase
 
-Getter = Callable[[Any, OutputOptions], Any]
-RawGetter = Callable[[Any], Any]
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:  # the aliases name types for annotations only
+    from typing import Any
+
+    Getter = Callable[[Any, OutputOptions], Any]
+    RawGetter = Callable[[Any], Any]
+    Prose = Callable[[OutputOptions, str], Sequence["Block"]]
+    """How a citation or paragraph reads for people in a format (table, plain, md); machines
+    get the columns (or the detail's object) instead."""
 
 KINDS = ("text", "bilingual", "id", "number", "date", "enum", "bool")
 """bilingual: raw is an (en, fa) pair; date: raw is a KB date object or None."""
@@ -59,9 +65,6 @@ class Block(Slotted):
     rtl: bool = False  # Persian text
 
 
-Prose = Callable[[OutputOptions, str], Sequence[Block]]
-"""How a citation or paragraph reads for people in a format (table, plain, md); machines get
-the columns (or the detail's object) instead."""
 
 
 class Listing(Slotted):

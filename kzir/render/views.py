@@ -7,7 +7,6 @@ main value first, then the title, then details.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..model import Document, Trade
 from ..options import OutputOptions, pick
@@ -15,6 +14,10 @@ from ..slotted import replace
 from .cells import format_date, format_period
 from .labels import enum, phrase
 from .view import ID_COLUMN, Column, Listing, text_column
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _enum_column(key: str, header: str, group: str, attr: str | None = None, *,
