@@ -18,11 +18,14 @@ and of a synthetic one.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from .folding import _ARABIC_SCRIPT
 from .params import LANGS
 from .query import _format_number
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 _NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")

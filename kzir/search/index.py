@@ -5,13 +5,12 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
-from typing import Any
 
 from ..kb import KB
 from ..model import Paragraph
+from ..slotted import Slotted
 from .cells import cells_of
 from .folding import _nfkc, fold, fold_normalized, unfold
 from .intent import own_names
@@ -19,15 +18,20 @@ from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
 from .query import Lexicon
 from .vocabulary import STOP_EN, STOP_FA, _lang
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 # ---------------------------------------------------------------------------------------------
 # The index: folded text of every field of every document, per language
 # ---------------------------------------------------------------------------------------------
 
-@dataclass
-class _Blob:
+class _Blob(Slotted):
     """One language's folded text: cell i (document i // 3, field i % 3) is
     data[starts[i]:starts[i + 1] - 1], a space, the field's text and a space; `lengths[i]` is that
     span's length (the field's own length + 2)."""
+
+    _frozen = False
 
     data: bytes
     starts: list[int]

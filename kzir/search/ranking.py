@@ -6,10 +6,10 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
 
+from ..slotted import Slotted
 from .folding import _FA_BYTES, _WORD_BYTES, unfold
 from .index import Index, _Blob
 from .params import FIELDS, LANGS, PREFIX_MIN, PREFIX_WEIGHT
@@ -103,9 +103,10 @@ def _lookups(index: Index, term: Term) -> Iterator[tuple[_Blob, str, Spelling]]:
                 yield index.blob(lang), lang, spelling
 
 
-@dataclass
-class TermStats:
+class TermStats(Slotted):
     """One term over the whole KB: tf̃ (field-weighted, length-normalised tf) per document."""
+
+    _frozen = False
 
     term: Term
     tilde: dict[int, float]
