@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from .errors import NotFoundError, UsageError
 from .kb import KB
@@ -12,6 +11,10 @@ from .model import Document, Event, Fact, Mission, Organization, Record, Resourc
 from .rounding import stated_span
 from .slotted import Slotted
 from .text import contains
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from datetime import date
 
 DIRECTIONS = ("total", "export", "import")
 DOCUMENT_NUMBER = re.compile(r"[0-9]{1,3}")  # `treaties show 9`: a number, never ² or 5,000 digits
