@@ -128,6 +128,7 @@ def command_functions() -> dict[tuple[str, ...], Callable[..., Any]]:
     return found
 
 
+@functools.cache  # once per option, not once per command that takes it (Typer copies it)
 def typer_option(option: SharedOption) -> inspect.Parameter:
     """A shared option as a keyword-only parameter Typer can read from a signature."""
     kind = bool if option.flag else str | None

@@ -23,7 +23,7 @@ from .completion import field_names
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, ClassVar
 
 PANEL = "Output options"
 GLOBAL_PANEL = "Global options"
@@ -41,6 +41,8 @@ class SharedOption(Slotted):
     flag: bool = False
     panel: str = PANEL
     extra: Mapping[str, Any] = Factory(dict)
+
+    _hidden: ClassVar[tuple[str, ...]] = ("extra",)  # hashable: a key of app.typer_option's cache
 
     @property
     def default(self) -> bool | None:
