@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kzir.cli import run
+from kzir.cli import debugging, run
 from kzir.cli.fast import parse, spec
 from tests_support import kzir_cmd
 
@@ -60,6 +60,7 @@ def _format_spellings(path: str) -> list[tuple[list[str], str]]:
 def _cases() -> list[tuple[list[str], dict[str, str], str]]:
     """(argv, environment, the route expected to serve it)."""
     cases: list[tuple[list[str], dict[str, str], str]] = []
+    kb_file = str(ROOT / "data" / "kb.json")
     for path, sample in SAMPLE.items():
         words = path.split()
         cases.append(([*words, *sample], {}, FAST))
@@ -69,8 +70,8 @@ def _cases() -> list[tuple[list[str], dict[str, str], str]]:
         cases.append(([*words, *sample, "--help"], {}, TYPER))
         cases.append(([*words, *sample, "-h"], {}, TYPER))
         cases.append(([*words, *sample, "--no-such-option"], {}, TYPER))
-        cases.append((["--debug", *words, *sample], {}, FAST))  # a root option first
-    kb_file = str(ROOT / "data" / "kb.json")
+        cases.append((["--kb", kb_file, *words, *sample], {}, FAST))  # a root option first
+        cases.append((["--debug", *words, *sample], {}, TYPER))  # tracebacks: Typer's
     cases += [
         # --- the table's commands, and values in other digits
         (["trade", "--year", "1400", "--json"], {}, FAST),
@@ -220,7 +221,8 @@ def _cases() -> list[tuple[list[str], dict[str, str], str]]:
         (["--rtl", "bogus", "trade", "--json"], {}, FAST),
         (["trade", "--rtl", "bogus", "--json"], {}, FAST),
         (["--rtl", "visual", "trade", "--rtl", "logical"], {}, FAST),
-        (["--debug", "--kb", kb_file, "trade", "--year", "1400", "--json"], {}, FAST),
+        (["--debug", "--kb", kb_file, "trade", "--year", "1400", "--json"], {}, TYPER),
+        (["--debug", "--kb", "/nonexistent/kb.json", "trade", "--json"], {}, TYPER),
         (["--debug", "--debug", "trade"], {}, TYPER),
         (["--kb"], {}, TYPER),
         (["--kb", kb_file], {}, TYPER),  # no command
@@ -251,7 +253,8 @@ def _cases() -> list[tuple[list[str], dict[str, str], str]]:
         (["schema"], {"KZIR_RTL": "bogus"}, FAST),
         (["treaties", "list"], {"NO_COLOR": "1"}, FAST),
         (["treaties", "list"], {"TERM": "dumb"}, FAST),
-        (["trade", "--year", "1400"], {"KZIR_DEBUG": "1"}, FAST),
+        (["trade", "--year", "1400"], {"KZIR_DEBUG": "1"}, TYPER),
+        (["trade", "--year", "1390"], {"KZIR_DEBUG": "0"}, FAST),
         (["trade", "-f", "csv"], {"KZIR_CSV_RAW": "1"}, FAST),
         (["trade", "--json"], {"_KZIR_COMPLETE": "complete_bash", "COMP_WORDS": "kzir tr",
                                "COMP_CWORD": "1"}, TYPER),
@@ -289,7 +292,8 @@ def test_both_routes_agree_byte_for_byte(args, env, route, capsys, monkeypatch) 
     monkeypatch.setenv("COLUMNS", "100")
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert (parse(args) is not None) == (route == FAST), "the expected route did not serve it"
+    served = parse(args) is not None and not debugging(args)
+    assert served == (route == FAST), "the expected route did not serve it"
     through_typer = _invoke(args, False, capsys)
     as_run = _invoke(args, True, capsys)
     assert as_run == through_typer

@@ -38,7 +38,9 @@ def _wants_json(argv: Sequence[str]) -> bool:
     return False
 
 
-def _debugging(argv: Sequence[str]) -> bool:
+def debugging(argv: Sequence[str]) -> bool:
+    """--debug or KZIR_DEBUG: tracebacks are printed, so such runs go through Typer (a traceback
+    names the frames of its route; both routes must print the same)."""
     return "--debug" in argv or os.environ.get("KZIR_DEBUG", "") not in ("", "0")
 
 
@@ -91,9 +93,9 @@ def run(argv: Sequence[str] | None = None, *, fast: bool = True) -> int:
     sends every argv to Typer (the tests compare both routes).
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    as_json, debug = _wants_json(args), _debugging(args)
+    as_json, debug = _wants_json(args), debugging(args)
     try:
-        if fast:
+        if fast and not debug:
             from .fast import serve
 
             status = serve(args)

@@ -8,7 +8,8 @@ command, long and short options, `--opt=value`, `-oVALUE`, flags, positionals, `
 same values. Anything not recognised exactly is "not mine" (None) and goes to Typer, which gives
 help, completion, and every error message: help options, the completion variable, unknown or
 repeated options, a missing or extra argument, combined short flags, a flag given a value, a
-parameter of a kind this module does not read.
+parameter of a kind this module does not read. Runs with --debug or KZIR_DEBUG go to Typer
+too (kzir.cli.run): a traceback names the frames of its route.
 """
 
 from __future__ import annotations
