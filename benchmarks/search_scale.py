@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_synthetic_kb
-from processes import kzir_command, timed_runs
+from processes import FLOOR, kzir_command, run_once
 
 COMMANDS = [
     ("search en", ["search", "how many consulates does Iran have", "--json"]),
@@ -61,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZIR_")}
     kzir = kzir_command()
-    floor_argv = [sys.executable, "-c", "pass"]
     print(f"{sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.rounds} rounds; ratio = "
           "median over rounds of (command / python -c pass in the same round)")
     failed = False
@@ -72,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
                 make_synthetic_kb.write(n, source)
             if not db.exists():
                 start = time.perf_counter()
-                _, peak = timed_runs([*kzir, "--kb", str(source), "export", "--format",
-                                      "sqlite", "-o", str(db), "--force"], 1, env)
+                _, peak = run_once([*kzir, "--kb", str(source), "export", "--format",
+                                    "sqlite", "-o", str(db), "--force"], env)
                 took = time.perf_counter() - start
                 print(f"{n:,} records: JSON {source.stat().st_size / 1e6:.0f} MB -> SQLite "
                       f"{db.stat().st_size / 1e6:.0f} MB in {took:.1f} s "
@@ -83,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             peaks = dict.fromkeys(ratios, 0)
             floors = []
             for _ in range(args.rounds):
-                (floor,), _ = timed_runs(floor_argv, 1, env)
+                floor, _ = run_once(FLOOR, env)
                 floors.append(floor)
                 for label, command in COMMANDS:
-                    (took,), peak = timed_runs([*kzir, "--kb", str(db), *command], 1, env)
+                    took, peak = run_once([*kzir, "--kb", str(db), *command], env)
                     ratios[label].append(took / floor)
                     peaks[label] = max(peaks[label], peak)
             budget = max((ratio for size, ratio in budgets if n >= size), default=None)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from . import __version__
 from . import kb as kbmod
 from .model import KINDS
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def about(base: kbmod.KB, path: str | None = None) -> dict[str, Any]:

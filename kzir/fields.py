@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .errors import UsageError
 from .model import KINDS
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 OTHER_TABLES = ("finding", "paragraph")
 """Described things that are not record kinds: audit findings and the article's paragraphs."""

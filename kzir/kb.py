@@ -15,8 +15,6 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
-from typing import Any, Protocol
 
 from .errors import KbError, NotFoundError
 from .kb_integrity import check_integrity, check_shape, describe, read_kb_bytes
@@ -26,40 +24,52 @@ from .schema import first_violation
 KB_ENV = "KZIR_KB"
 _FREEZE_FROM = 10_000  # records
 HINT_BYTES = 20_000_000  # a JSON KB this big gets a hint to convert it to SQLite
+BUNDLED = "bundled kb.json"  # the `path` of the bundled KB
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:  # for type checkers only: typing stays unimported at run time
+    from pathlib import Path
+    from typing import Any, Protocol
 
-class RecordStore(Protocol):
-    """Where a SQLite KB's records are looked up (kzir.sqlite_kb.Store)."""
+    class RecordStore(Protocol):
+        """Where a SQLite KB's records are looked up (kzir.sqlite_kb.Store)."""
 
-    kb_sha256: str  # of the JSON KB the file was exported from
+        kb_sha256: str  # of the JSON KB the file was exported from
 
-    def of_kind(self, kind: str) -> Iterable[Mapping[str, Any]]: ...
+        def of_kind(self, kind: str) -> Iterable[Mapping[str, Any]]: ...
 
-    def first_of_kind(self, kind: str, limit: int) -> Iterable[Mapping[str, Any]]: ...
+        def first_of_kind(self, kind: str, limit: int) -> Iterable[Mapping[str, Any]]: ...
 
-    def any_inferred_event(self) -> bool: ...
+        def any_inferred_event(self) -> bool: ...
 
-    def position_of(self, record_id: str) -> int | None: ...
+        def position_of(self, record_id: str) -> int | None: ...
 
-    def ids_like(self, record_id: str) -> list[str]: ...
+        def ids_like(self, record_id: str) -> list[str]: ...
 
-    def checked_findings(self) -> list[tuple[str, Mapping[str, Any]]]: ...
+        def checked_findings(self) -> list[tuple[str, Mapping[str, Any]]]: ...
 
-    def kind_counts(self) -> dict[str, int]: ...
+        def kind_counts(self) -> dict[str, int]: ...
 
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
+# A plain path, not pathlib (which imports urllib): the bundled KB is read on every run.
+DATA_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "data")
 
 
 def data_file(name: str) -> Path:
     """A file shipped in `data/`: installed as `kzir/data` in the wheel, a symlink to `../data`
     in a checkout. A plain path (not importlib.resources, ~14 ms to import): kzir is never run
     from a zip."""
-    return DATA_DIR / name
+    from pathlib import Path
+
+    return Path(DATA_DIR, name)
+
+
+def read_data_bytes(name: str) -> bytes:
+    with open(os.path.join(DATA_DIR, name), "rb") as stream:
+        return stream.read()
 
 
 def read_data_text(name: str) -> str:
-    return data_file(name).read_text(encoding="utf-8")
+    return read_data_bytes(name).decode("utf-8")
 
 
 class KB:
@@ -235,7 +245,7 @@ def _load(path: str | None) -> KB:
             return sqlite_kb.load(path)
     # Bytes straight to json.loads: it decodes UTF-8 itself, sparing a second pass over a big KB.
     if path is None:
-        data, label = data_file("kb.json").read_bytes(), "bundled kb.json"
+        data, label = read_data_bytes("kb.json"), BUNDLED
     else:
         data, label = read_kb_bytes(path), path
     with _no_gc():
@@ -273,7 +283,11 @@ def sha256(path: str | os.PathLike[str] | None = None) -> str:
             assert store is not None
             return store.kb_sha256
     try:
-        data = data_file("kb.json").read_bytes() if chosen is None else Path(chosen).read_bytes()
+        if chosen is None:
+            data = read_data_bytes("kb.json")
+        else:
+            with open(chosen, "rb") as stream:
+                data = stream.read()
     except OSError as exc:
         raise KbError(f"cannot read KB '{chosen}': {exc.strerror or exc}") from None
     return hashlib.sha256(data).hexdigest()

@@ -12,9 +12,12 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Mapping
-from typing import Any, Final
 
 from .errors import KbError
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 MAX_BYTES: Final = 2 * 1024**3  # a JSON KB larger than 2 GiB is refused (convert it to SQLite)
 MAX_DEPTH: Final = 32  # the schema needs 6 levels; a deeper document is not a KB

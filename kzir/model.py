@@ -6,13 +6,15 @@ exactly the contract's record — fields added to the KB later flow through with
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, ClassVar
 
+from .slotted import Slotted, fields
 from .text import pick
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 KINDS = (
     "document",
@@ -28,16 +30,14 @@ KINDS = (
 LANGS = ("en", "fa")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Slotted):
     """Where a fact stands in the article: paragraph number and the verbatim span."""
 
     paragraph: int
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class DateValue:
+class DateValue(Slotted):
     """A date as the KB states it: both calendars, precision, and how it was established."""
 
     jalali: str
@@ -51,8 +51,7 @@ class DateValue:
     stated_weekday: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(Slotted):
     """One signatory body of a cooperation document."""
 
     country: str
@@ -61,14 +60,12 @@ class Party:
     org: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(Slotted):
     en: str
     fa: str
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Slotted):
     """Line N of the article with its English translation."""
 
     n: int
@@ -77,15 +74,15 @@ class Paragraph:
     role: str = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(Slotted):
     """Fields every record has; `data` is the record exactly as stored in the KB."""
 
     id: str
     kind: str
     sources: tuple[Source, ...]
-    data: Mapping[str, Any] = field(repr=False, compare=False)
+    data: Mapping[str, Any]
 
+    _hidden: ClassVar[tuple[str, ...]] = ("data",)  # not in repr, ==, hash
     label_field: ClassVar[str] = "title"
 
     def text(self, name: str, lang: str = "en") -> str:
@@ -102,7 +99,6 @@ class Record:
         return tuple(sorted({s.paragraph for s in self.sources}))
 
 
-@dataclass(frozen=True, slots=True)
 class Document(Record):
     index: int = 0
     type: str = ""
@@ -114,7 +110,6 @@ class Document(Record):
         return tuple(p for p in self.parties if p.country == country)
 
 
-@dataclass(frozen=True, slots=True)
 class Trade(Record):
     year: int | None = None
     span_years: int = 1
@@ -130,7 +125,6 @@ class Trade(Record):
     label_field: ClassVar[str] = "label"
 
 
-@dataclass(frozen=True, slots=True)
 class Resource(Record):
     rank: int | None = None
     rank_band: str | None = None
@@ -146,7 +140,6 @@ class Resource(Record):
         return int(digits) if digits else 10_000
 
 
-@dataclass(frozen=True, slots=True)
 class Mission(Record):
     country: str = ""
     host_country: str = ""
@@ -155,7 +148,6 @@ class Mission(Record):
     label_field: ClassVar[str] = "city"
 
 
-@dataclass(frozen=True, slots=True)
 class Person(Record):
     variants_fa: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
@@ -164,7 +156,6 @@ class Person(Record):
     label_field: ClassVar[str] = "name"
 
 
-@dataclass(frozen=True, slots=True)
 class Organization(Record):
     country: str | None = None
     type: str = ""
@@ -172,7 +163,6 @@ class Organization(Record):
     label_field: ClassVar[str] = "name"
 
 
-@dataclass(frozen=True, slots=True)
 class Event(Record):
     type: str = ""
     date: DateValue | None = None
@@ -180,14 +170,12 @@ class Event(Record):
     participants: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class Place(Record):
     type: str = ""
 
     label_field: ClassVar[str] = "name"
 
 
-@dataclass(frozen=True, slots=True)
 class Fact(Record):
     topic: str = ""
 
@@ -204,7 +192,7 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     "fact": Fact,
 }
 
-_DATE_FIELDS = {f.name for f in dataclasses.fields(DateValue)}
+_DATE_FIELDS = set(fields(DateValue))
 
 
 def _date(value: Any) -> DateValue | None:
@@ -232,10 +220,10 @@ def record_from_dict(data: Mapping[str, Any]) -> Record:
     """Build the typed record for one KB dict (already schema-validated)."""
     cls = RECORD_CLASSES[data["kind"]]
     kwargs: dict[str, Any] = {"data": MappingProxyType(dict(data))}
-    for f in dataclasses.fields(cls):
-        if f.name == "data" or f.name not in data:
+    for name in fields(cls):
+        if name == "data" or name not in data:
             continue
-        value = data[f.name]
-        convert = _CONVERTERS.get(f.name)
-        kwargs[f.name] = convert(value) if convert and value is not None else value
+        value = data[name]
+        convert = _CONVERTERS.get(name)
+        kwargs[name] = convert(value) if convert and value is not None else value
     return cls(**kwargs)

@@ -6,9 +6,12 @@ Kept apart from dates.py because numbers in queries, options and the KB need the
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from kzir.errors import UsageError
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
 
 PERSIAN_DIGITS: Final = "۰۱۲۳۴۵۶۷۸۹"  # U+06F0–U+06F9 (Extended Arabic-Indic, used in Persian)
 ARABIC_INDIC_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩"  # U+0660–U+0669 (Arabic-Indic, common in pasted text)

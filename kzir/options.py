@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .errors import UsageError
+from .slotted import Slotted
 
 LANGS = ("en", "fa", "both")
 CALENDARS = ("jalali", "gregorian", "both")
 
 
-@dataclass(frozen=True, slots=True)
-class OutputOptions:
+class OutputOptions(Slotted):
     """The shared output options; `format` None means "table on a terminal, plain otherwise"."""
 
     format: str | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -12,7 +11,12 @@ from .errors import NotFoundError, UsageError
 from .kb import KB
 from .model import Document, Event, Fact, Mission, Organization, Record, Resource, Trade
 from .rounding import stated_span
+from .slotted import Slotted
 from .text import contains
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from datetime import date
 
 DIRECTIONS = ("total", "export", "import")
 DOCUMENT_NUMBER = re.compile(r"[0-9]{1,3}")  # `treaties show 9`: a number, never ² or 5,000 digits
@@ -133,8 +137,7 @@ def filter_trades(kb: KB, *, years: Sequence[int] | None = None,
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class TradeGap:
+class TradeGap(Slotted):
     """A period whose export + import, as the KB records them, differ from its total."""
 
     year: int | None

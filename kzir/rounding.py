@@ -4,15 +4,17 @@ intervals miss each other. Shared by the audit (which grades disagreements) and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from .slotted import Slotted
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Final
 
 LOWER_ONLY: Final = frozenset({"more than", "over", "at least"})
 UPPER_ONLY: Final = frozenset({"nearly", "almost", "less than", "under", "up to"})
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Slotted):
     """A closed interval of values a rounded figure may stand for."""
 
     lo: float

@@ -9,14 +9,17 @@ ECMA-262 as the standard says, so `^...$` never lets a trailing newline through.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+
+from .slotted import Slotted
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 _MESSAGE_MAX = 160
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaViolation:
+class SchemaViolation(Slotted):
     """The first place where an instance breaks the schema: a JSON path and what is wrong."""
 
     path: tuple[str | int, ...]

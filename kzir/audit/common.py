@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Final
 
 from ..kb import KB
 from ..model import Record, Source
 from ..numerals import to_persian_digits
+from ..slotted import Factory, Slotted
 from ..text import pick
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Final
 
 SEVERITIES: Final = ("error", "warning", "note")
 CATEGORIES: Final = (
@@ -29,8 +32,7 @@ Article = Mapping[int, str]
 Evidence = Source  # a verbatim span of one paragraph that shows the problem
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Slotted):
     """One defect of the article, explained in both languages with the evidence and the working."""
 
     id: str
@@ -42,7 +44,9 @@ class Finding:
     computation: str | None
     source: str
     intended_fa: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = Factory(dict)
+
+    _hidden: ClassVar[tuple[str, ...]] = ("extra",)  # not compared
 
     @property
     def paragraphs(self) -> tuple[int, ...]:
@@ -88,6 +92,15 @@ def finding_from_dict(raw: Mapping[str, Any], source: str = "curated") -> Findin
         intended_fa=raw.get("intended_fa"),
         extra=MappingProxyType({k: v for k, v in raw.items() if k not in _FINDING_FIELDS}),
     )
+
+
+def select(findings: Iterable[Finding], categories: Iterable[str] | None = None,
+           severities: Iterable[str] | None = None) -> list[Finding]:
+    """Findings in any of these categories and any of these severities (None: all)."""
+    cats = set(categories) if categories else None
+    sevs = set(severities) if severities else None
+    return [f for f in findings
+            if (cats is None or f.category in cats) and (sevs is None or f.severity in sevs)]
 
 
 def article_of(kb: KB) -> dict[int, str]:

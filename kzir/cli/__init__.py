@@ -1,20 +1,21 @@
-"""The `kzir` entry point: runs the Typer app and maps every failure to one line and an exit code.
+"""The `kzir` entry point: runs a command and maps every failure to one line and an exit code.
 
 This is the one place exceptions become messages (like httpie's ExitStatus handling): commands
-raise KzirError subclasses and never print errors or call sys.exit themselves.
+raise KzirError subclasses and never print errors or call sys.exit themselves. Argv the fast
+path recognises exactly (kzir.cli.fast) runs without importing Typer; the rest goes to the Typer
+app. Nothing here imports Typer, Rich or the renderers at the top.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import re
 import sys
-from collections.abc import Sequence
 
 from ..errors import ExitStatus, KzirError, OutputClosed
-from ..render.formats import is_machine
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
@@ -30,12 +31,16 @@ def _wants_json(argv: Sequence[str]) -> bool:
             value = arg[2:]
         else:
             continue
+        from ..render.formats import is_machine  # only when a format is named
+
         if is_machine(value.strip().lower()):
             return True
     return False
 
 
-def _debugging(argv: Sequence[str]) -> bool:
+def debugging(argv: Sequence[str]) -> bool:
+    """--debug or KZIR_DEBUG: tracebacks are printed, so such runs go through Typer (a traceback
+    names the frames of its route; both routes must print the same)."""
     return "--debug" in argv or os.environ.get("KZIR_DEBUG", "") not in ("", "0")
 
 
@@ -47,14 +52,13 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-_LONG_WORD = re.compile(r"\S{201,}")
-
-
 def clip(text: str) -> str:
     """An error line echoes at most a short prefix of anything long the user typed (a 1 MB id,
     a pasted paragraph): each run of more than 200 non-space characters (longer than any path
     or id) is cut to 60, and the whole message past 500 characters."""
-    text = _LONG_WORD.sub(lambda m: m.group(0)[:59] + "…", text)
+    import re
+
+    text = re.sub(r"\S{201,}", lambda m: m.group(0)[:59] + "…", text)
     return text if len(text) <= 500 else text[:499] + "…"
 
 
@@ -65,6 +69,8 @@ def report(kind: str, message: str, code: int, as_json: bool, hint: str | None =
     line = clip(f"kzir: {message} ({hint})" if hint else f"kzir: {message}")
     sys.stderr.write(f"{clean(line)}\n")
     if as_json:
+        import json
+
         error = {"error": {"kind": kind, "message": message, "hint": hint, "exit_code": code}}
         sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")
 
@@ -78,15 +84,22 @@ def _silence_stdout() -> None:
         pass
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, *, fast: bool = True) -> int:
     """Run kzir with these arguments; return the exit status instead of exiting.
 
     Every failure ends here as one line and its exit status. With --debug (or KZIR_DEBUG=1) the
-    traceback is printed first, and the status stays what it would have been.
+    traceback is printed first, and the status stays what it would have been. `fast=False`
+    sends every argv to Typer (the tests compare both routes).
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    as_json, debug = _wants_json(args), _debugging(args)
+    as_json, debug = _wants_json(args), debugging(args)
     try:
+        if fast and not debug:
+            from .fast import serve
+
+            status = serve(args)
+            if status is not None:
+                return status
         return _dispatch(args, as_json, debug)
     except KzirError as exc:
         _traceback_if(debug)
@@ -153,7 +166,8 @@ def _usage_hint(exc: BaseException) -> str | None:
     return f"see '{ctx.command_path} --help'"
 
 
-def main() -> None:
+def main(*, fast: bool = True) -> None:
+    """The `kzir` script. `fast=False` sends every argv to Typer (the tests compare both)."""
     if sys.stderr is None:  # started with stderr closed: messages go nowhere, codes stay right
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to exit)
     if sys.stdout is None:  # started with stdout closed: nothing can be written
@@ -161,7 +175,7 @@ def main() -> None:
                ExitStatus.ERROR, False)
         os._exit(ExitStatus.ERROR)
     _utf8_streams()
-    status = run()
+    status = run(fast=fast)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
@@ -170,8 +184,10 @@ def main() -> None:
         report("output_error", f"cannot write output: {exc.strerror or exc}", ExitStatus.ERROR,
                False)
         status = ExitStatus.ERROR
-    with contextlib.suppress(OSError):  # a closed or full stderr does not change the outcome
+    try:  # noqa: SIM105 (contextlib would be one more import on every run)
         sys.stderr.flush()
+    except OSError:  # a closed or full stderr does not change the outcome
+        pass
     # Skip the interpreter's teardown: nothing is left to clean up, and freeing a large --kb
     # (millions of objects) one by one costs a tenth of a second or more.
     os._exit(int(status))

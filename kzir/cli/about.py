@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .completion import kinds
 from .help import examples
 from .options import LISTING, output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 KINDS_HELP = ("document, event, trade, resource, mission, person, organization, place, fact; "
               "or finding, paragraph")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
 def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object,

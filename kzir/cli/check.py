@@ -3,14 +3,16 @@ contradictions, relative dates and facts changed since — each with evidence an
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
-from ..errors import UsageError
+from ..errors import ExitStatus, UsageError
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
 def _choices(value: str | None, valid: tuple[str, ...], option: str) -> tuple[str, ...] | None:
@@ -42,12 +44,13 @@ def check(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any error finding is reported (after the filters).")
     ] = False,
-) -> None:
+) -> int | None:
     """Audit the article: where it contradicts itself, miscounts or mis-converts a date.
 
     Arithmetic, calendar, name-spelling, duplicate and relative-date findings are computed from
-    the KB and the article on every run; typos, contradictions and changed facts are curated in
-    the KB. Exit status is 0 unless --strict is given and an error finding is reported.
+    the KB and the article (the bundled KB's ahead of time, a --kb file's on every run); typos,
+    contradictions and changed facts are curated in the KB. Exit status is 0 unless --strict is
+    given and an error finding is reported.
     """
     from .. import audit, kb
     from ..render.check_view import findings_listing
@@ -55,7 +58,8 @@ def check(
 
     categories = _choices(category, audit.CATEGORIES, "--category")
     severities = _choices(severity, audit.SEVERITIES, "--severity")
-    findings = audit.select(audit.run(kb.load(out.kb)), categories, severities)
+    findings = audit.select(audit.findings(kb.load(out.kb)), categories, severities)
     emit_listing(findings_listing(findings), out)
     if strict and any(f.severity == "error" for f in findings):
-        raise typer.Exit(1)
+        return ExitStatus.ERROR
+    return None

@@ -11,11 +11,14 @@ Everything here is imported only on those paths; the callbacks import the KB whe
 from __future__ import annotations
 
 import os
-from typing import Annotated, Any
-
-import typer
 
 from ..errors import UsageError
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated, Any
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 COMPLETE_VAR = "_KZIR_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
@@ -66,6 +69,8 @@ def completion(
 
 
 # ------------------------------------------------------------------------ the callbacks
+# Their `ctx` is click's Context, unannotated: Typer finds it by its name and evaluates the
+# callbacks' annotations, and this module is imported where neither Typer nor typing is.
 
 
 def _kb_path(ctx: Any) -> str | None:
@@ -84,7 +89,7 @@ def _base(ctx: Any) -> Any:
     return kb.load(_kb_path(ctx))
 
 
-def record_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def record_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
     """Every record id starting with what was typed, with its label as help."""
     try:
         base = _base(ctx)
@@ -93,7 +98,7 @@ def record_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return [(r.id, r.label("en")) for r in base.records if r.id.startswith(incomplete)]
 
 
-def document_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def document_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
     try:
         base = _base(ctx)
     except Exception:
@@ -130,7 +135,7 @@ def _kinds_for(ctx: Any) -> tuple[str, ...]:
     return KINDS
 
 
-def field_names(ctx: typer.Context, incomplete: str) -> list[str]:
+def field_names(ctx, incomplete: str) -> list[str]:
     """Field names for --fields A,B,...: the schema's fields of the kinds the command lists and
     their column names (title for title_en/title_fa); completes the part after the last comma."""
     from .. import kb

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .help import examples
 from .options import output_options
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
+
     from ..render.view import Detail
 
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
 
-FromOption = Annotated[str | None, typer.Option(
-    "--from", metavar="DATE|YEAR",
-    help="Only events on or after this date or year, in either calendar "
-    "(1398, 2019, 1401-03, 2019-03-01, 29 Khordad 1401).")]
-ToOption = Annotated[str | None, typer.Option(
-    "--to", metavar="DATE|YEAR", help="Only events on or before this date or year.")]
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
+
+# --from and --to of `events` and `visits` (typer.Option's keywords: see kzir.cli.app.register).
+FROM_OPTION = {"metavar": "DATE|YEAR",
+               "help": "Only events on or after this date or year, in either calendar "
+               "(1398, 2019, 1401-03, 2019-03-01, 29 Khordad 1401)."}
+TO_OPTION = {"metavar": "DATE|YEAR", "help": "Only events on or before this date or year."}
 
 
 def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | None,
@@ -57,8 +58,8 @@ def events(
     type_: Annotated[str | None, typer.Option(
         "--type", "-t", metavar="TYPE",
         help="Only this type: visit, meeting, talks, signing, shipment, …")] = None,
-    start: FromOption = None,
-    end: ToOption = None,
+    start: Annotated[str | None, typer.Option("--from", **FROM_OPTION)] = None,
+    end: Annotated[str | None, typer.Option("--to", **TO_OPTION)] = None,
 ) -> None:
     """Every event in chronological order, dates in both calendars (~ = inferred)."""
     _listing(out, type_=type_, types=None, start=start, end=end,
@@ -68,7 +69,11 @@ def events(
 @examples(("Visits and meetings in 1401", "kzir visits --from 1401 --to 1401"),
           ("Dates and titles only", "kzir visits --fields date,title"))
 @output_options(*LISTING, "calendar")
-def visits(out: OutputOptions, start: FromOption = None, end: ToOption = None) -> None:
+def visits(
+    out: OutputOptions,
+    start: Annotated[str | None, typer.Option("--from", **FROM_OPTION)] = None,
+    end: Annotated[str | None, typer.Option("--to", **TO_OPTION)] = None,
+) -> None:
     """Visits and meetings only (Tokayev's visit, meetings, delegation, exhibition visit)."""
     from ..query import VISIT_TYPES
 

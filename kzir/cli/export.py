@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
-
-import typer
 
 from ..errors import UsageError
 from ..options import OutputOptions
@@ -14,6 +11,12 @@ from ..render.formats import FORMATS, MACHINE_FORMATS
 from .completion import record_kinds
 from .help import examples
 from .options import output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # Every machine format the registry writes, and `sqlite`: not a way to write a listing but the
 # whole KB as one database file (kzir.sqlite_export), so it is export's own, written with -o FILE.
@@ -120,7 +123,7 @@ def _export_sqlite(out: OutputOptions, output: str | None, metadata: str | None,
     if metadata is not None:
         check_target(metadata, force, "--metadata")
     base = kb.load(out.kb, hint=False)
-    findings = audit.run(base)
+    findings = audit.findings(base)
     with _progress(steps(base)) as tick:
         target = export(base, output, findings, kb_sha256=kb.sha256(out.kb),
                         kzir_version=__version__, force=force, progress=tick)

@@ -1,11 +1,17 @@
-"""The Examples section every command's help ends with (checked by the tests: each one runs)."""
+"""How a command module describes itself beyond its function, without importing Typer: the
+Examples section every command's help ends with (checked by the tests: each one runs), the
+groups of commands, and the version line. Registration (kzir.cli.app) reads them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from ..slotted import Slotted
 
-F = TypeVar("F", bound=Callable[..., Any])
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version
+if TYPE_CHECKING:  # this module is read before --version: nothing but what it needs
+    from collections.abc import Callable, Mapping
+    from typing import Any, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 def epilog(*examples: tuple[str, str]) -> str:
@@ -23,3 +29,19 @@ def examples(*pairs: tuple[str, str]) -> Callable[[F], F]:
         return func
 
     return attach
+
+
+class Group(Slotted):
+    """A command with subcommands (`kzir treaties list|show`): plain functions that
+    registration assembles into a sub-Typer."""
+
+    help: str
+    epilog: str
+    commands: Mapping[str, Callable[..., Any]]
+
+
+def version_line() -> str:
+    """What `kzir --version` prints, whichever route serves it."""
+    from .. import __version__
+
+    return f"kzir {__version__}\n"

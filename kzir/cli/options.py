@@ -1,26 +1,29 @@
 """The output options, each declared once; a command opts into the ones it honours.
 
-`@output_options("fields", "limit", ..., formats=...)` appends those options to a command's
-signature (with --format/--json/--ascii following from the formats it can write) and hands the
-command one checked `OutputOptions`. A command offers no option it would ignore, so its help shows
-only what applies.
+`@output_options("fields", "limit", ..., formats=...)` records on a command which shared options
+it takes (with --format/--json/--ascii following from the formats it can write); it receives them
+as one checked `OutputOptions` (its `out` argument). A command offers no option it would ignore,
+so its help shows only what applies.
+
+Nothing here imports Typer: the declarations are plain data that registration (`app.register`)
+turns into Typer options, and `call` runs a command with raw values from either route — Typer's
+parser or the fast path (kzir.cli.fast) — so both run the very same code.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Annotated, Any
-
-import typer
+from collections.abc import Callable, Mapping, Sequence
 
 from ..errors import OutputClosed, UsageError
 from ..options import OutputOptions, normalise_calendar, normalise_lang
 from ..render.formats import FORMAT_NAMES, HUMAN_FORMATS, JSON_FORMATS
+from ..slotted import Factory, Slotted
 from .completion import field_names
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 PANEL = "Output options"
 GLOBAL_PANEL = "Global options"
@@ -28,54 +31,63 @@ RTL_ENV = "KZIR_RTL"
 LANG_ENV, CALENDAR_ENV = "KZIR_LANG", "KZIR_CALENDAR"
 
 
-def _option(name: str, kind: Any, default: Any, *decls: str, help: str, panel: str = PANEL,
-            **extra: Any) -> inspect.Parameter:
-    """One option as a keyword-only parameter Typer can read from a signature."""
-    return inspect.Parameter(
-        name, inspect.Parameter.KEYWORD_ONLY, default=default,
-        annotation=Annotated[kind, typer.Option(*decls, help=help, rich_help_panel=panel,
-                                                **extra)],
-    )
+class SharedOption(Slotted):
+    """One option a command may opt into: a keyword parameter `name` (a flag, or text that
+    defaults to None), its declarations and help; `extra` goes to typer.Option as is."""
+
+    name: str
+    decls: tuple[str, ...]
+    help: str
+    flag: bool = False
+    panel: str = PANEL
+    extra: Mapping[str, Any] = Factory(dict)
+
+    _hidden: ClassVar[tuple[str, ...]] = ("extra",)  # hashable: a key of app.typer_option's cache
+
+    @property
+    def default(self) -> bool | None:
+        return False if self.flag else None
 
 
-def _format_option(formats: Sequence[str]) -> inspect.Parameter:
+def _format_option(formats: Sequence[str]) -> SharedOption:
     default = ("Default: table on a terminal, plain when piped." if "table" in formats
                else f"Default: {formats[0]}.")
-    return _option("format_", str | None, None, "--format", "-f", metavar="FORMAT",
-                   help=f"One of: {', '.join(formats)}. {default}")
+    return SharedOption("format_", ("--format", "-f"),
+                        f"One of: {', '.join(formats)}. {default}", extra={"metavar": "FORMAT"})
 
 
 # Every option a command may opt into, declared once. --lang and --calendar read their
 # environment variables themselves, so an explicit flag can be told from a default.
-SHARED: dict[str, inspect.Parameter] = {
-    "json": _option("json_", bool, False, "--json", help="JSON output (same as --format json)."),
-    "fields": _option("fields", str | None, None, "--fields", metavar="A,B,...",
-                      help="Only these columns (or record fields), comma-separated.",
-                      autocompletion=field_names),
-    "limit": _option("limit", str | None, None, "--limit", "-n", metavar="N",
-                     help="At most N results."),
-    "sort": _option("sort", str | None, None, "--sort", metavar="FIELD",
-                    help="Sort by a column or record field; prefix - for descending."),
-    "lang": _option("lang", str | None, None, "--lang", metavar="en|fa|both",
-                    help=f"Language of human output (env {LANG_ENV}); default en, but both "
-                    "for show, cite and source."),
-    "calendar": _option("calendar", str | None, None, "--calendar",
-                        metavar="jalali|gregorian|both",
-                        help=f"Calendar of dates shown to people, default both "
-                        f"(env {CALENDAR_ENV}); machine formats carry both."),
-    "ascii": _option("ascii_", bool, False, "--ascii",
-                     help="Escape non-ASCII characters in JSON output."),
-    "kb": _option("kb", str | None, None, "--kb", metavar="PATH",
-                  help="Use another KB file of the same schema (JSON, or SQLite from "
-                  "'kzir export -f sqlite'); env KZIR_KB."),
+SHARED: dict[str, SharedOption] = {
+    "json": SharedOption("json_", ("--json",), "JSON output (same as --format json).", flag=True),
+    "fields": SharedOption("fields", ("--fields",),
+                           "Only these columns (or record fields), comma-separated.",
+                           extra={"metavar": "A,B,...", "autocompletion": field_names}),
+    "limit": SharedOption("limit", ("--limit", "-n"), "At most N results.",
+                          extra={"metavar": "N"}),
+    "sort": SharedOption("sort", ("--sort",),
+                         "Sort by a column or record field; prefix - for descending.",
+                         extra={"metavar": "FIELD"}),
+    "lang": SharedOption("lang", ("--lang",),
+                         f"Language of human output (env {LANG_ENV}); default en, but both "
+                         "for show, cite and source.",
+                         extra={"metavar": "en|fa|both"}),
+    "calendar": SharedOption("calendar", ("--calendar",),
+                             f"Calendar of dates shown to people, default both "
+                             f"(env {CALENDAR_ENV}); machine formats carry both.",
+                             extra={"metavar": "jalali|gregorian|both"}),
+    "ascii": SharedOption("ascii_", ("--ascii",), "Escape non-ASCII characters in JSON output.",
+                          flag=True),
+    "kb": SharedOption("kb", ("--kb",), "Use another KB file of the same schema (JSON, or SQLite "
+                       "from 'kzir export -f sqlite'); env KZIR_KB.", extra={"metavar": "PATH"}),
     # Global options, also accepted after the command (`kzir trade --debug`): the root command
     # declares and documents them, and both reach the same place (`resolve_globals`). Hidden
     # in each command's help, which lists what that command itself does.
-    "debug": _option("debug", bool, False, "--debug", help="Show tracebacks (env KZIR_DEBUG=1).",
-                     panel=GLOBAL_PANEL, hidden=True),
-    "rtl": _option("rtl", str | None, None, "--rtl", metavar="logical|visual",
-                   help="Right-to-left text in logical order (default) or visual order (needs "
-                   "kzir[rtl]); env KZIR_RTL.", panel=GLOBAL_PANEL, hidden=True),
+    "debug": SharedOption("debug", ("--debug",), "Show tracebacks (env KZIR_DEBUG=1).",
+                          flag=True, panel=GLOBAL_PANEL, extra={"hidden": True}),
+    "rtl": SharedOption("rtl", ("--rtl",), "Right-to-left text in logical order (default) or "
+                        "visual order (needs kzir[rtl]); env KZIR_RTL.", panel=GLOBAL_PANEL,
+                        extra={"metavar": "logical|visual", "hidden": True}),
 }
 LISTING = ("fields", "limit", "sort", "lang", "kb")
 """What every listing command honours (plus --calendar where records carry dates)."""
@@ -92,39 +104,34 @@ def _parse_limit(text: str | None) -> int | None:
     return parse_int(text, name="--limit", low=0, high=MAX_LIMIT)
 
 
-@dataclass(frozen=True, slots=True)
-class RootOptions:
+class RootOptions(Slotted):
     """The global options as given before the command (`kzir --kb X trade`)."""
 
     kb: str | None = None
     rtl: str | None = None
 
 
-def resolve_globals(kb: str | None, rtl: str | None) -> str | None:
+def start(root: RootOptions) -> None:
+    """What the root command does before any command runs: set the right-to-left mode (so
+    commands without output options get it too)."""
+    resolve_globals(None, None, root)
+
+
+def resolve_globals(kb: str | None, rtl: str | None, root: RootOptions) -> str | None:
     """The one route of the global options, given before or after the command: the command's
     own value wins, then the root's; --rtl then KZIR_RTL set the right-to-left mode for this run.
     Returns the --kb path (None: KZIR_KB or the bundled KB, as kzir.kb.load decides)."""
     from ..render.sanitize import set_rtl_mode
-    from .click_compat import get_current_context
 
-    ctx = get_current_context(silent=True)
-    root = ctx.find_root().obj if ctx is not None else None
-    given = root if isinstance(root, RootOptions) else RootOptions()
-    mode = rtl or given.rtl or os.environ.get(RTL_ENV) or "logical"
+    mode = rtl or root.rtl or os.environ.get(RTL_ENV) or "logical"
     set_rtl_mode(mode.strip().lower())  # every run sets it, so nothing leaks between runs
-    return kb if kb is not None else given.kb
+    return kb if kb is not None else root.kb
 
 
-def _command_path() -> str:
-    from .click_compat import get_current_context
-
-    ctx = get_current_context(silent=True)
-    return ctx.command_path if ctx is not None else "kzir"
-
-
-def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
-                  ) -> OutputOptions:
-    """Turn the raw option values into a checked OutputOptions (UsageError on bad values)."""
+def build_options(values: Mapping[str, Any], formats: Sequence[str], *, root: RootOptions,
+                  command_path: str) -> OutputOptions:
+    """Turn the raw option values into a checked OutputOptions (UsageError on bad values).
+    `root` and `command_path` come from click's context (Typer) or the fast path's parse."""
     fmt = values.get("format_")
     if values.get("json_"):
         if fmt not in (None, "json"):
@@ -135,7 +142,7 @@ def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
         if fmt not in formats:
             problem = (f"unknown format '{fmt}'" if fmt not in FORMAT_NAMES
                        else f"cannot write {fmt}")
-            raise UsageError(f"{_command_path()}: {problem}",
+            raise UsageError(f"{command_path}: {problem}",
                              hint=f"it writes: {', '.join(formats)}")
     fields = values.get("fields")
     lang = values.get("lang")
@@ -152,8 +159,19 @@ def build_options(values: dict[str, Any], formats: Sequence[str] = FORMAT_NAMES
         calendar=normalise_calendar(calendar or calendar_env or "both"),
         calendar_explicit=calendar is not None,
         ascii=bool(values.get("ascii_")),
-        kb=resolve_globals(values.get("kb"), values.get("rtl")),
+        kb=resolve_globals(values.get("kb"), values.get("rtl"), root),
     )
+
+
+class Output(Slotted):
+    """What `@output_options` records on a command: its shared options and formats."""
+
+    options: tuple[SharedOption, ...]
+    formats: tuple[str, ...]
+
+
+def output_of(func: Callable[..., Any]) -> Output | None:
+    return getattr(func, "output", None)
 
 
 def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag: bool = True
@@ -173,27 +191,25 @@ def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag
     if any(f in HUMAN_FORMATS for f in formats):  # right-to-left order is for people only
         chosen.append(SHARED["rtl"])
     chosen.append(SHARED["debug"])
-    chosen_names = {p.name for p in chosen}
 
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        # eval_str, not typing.get_type_hints: before Python 3.11 get_type_hints wraps the
-        # annotation of a parameter defaulting to None in Optional[...], which hides the
-        # Annotated metadata (typer.Argument/Option) from Typer.
-        own = [p for p in inspect.signature(func, eval_str=True).parameters.values()
-               if p.name != "out"]
+    def record(func: Callable[..., Any]) -> Callable[..., Any]:
+        func.output = Output(tuple(chosen), tuple(formats))  # type: ignore[attr-defined]
+        return func
 
-        @functools.wraps(func)
-        def wrapper(**kwargs: Any) -> Any:
-            shared = {name: kwargs.pop(name) for name in chosen_names}
-            try:
-                return func(out=build_options(shared, formats), **kwargs)
-            except BrokenPipeError:
-                raise OutputClosed from None
+    return record
 
-        params = own + chosen
-        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-        wrapper.__annotations__ = {p.name: p.annotation for p in params}
-        del wrapper.__wrapped__  # Typer must read the new signature, not the original's
-        return wrapper
 
-    return decorate
+def call(func: Callable[..., Any], values: Mapping[str, Any], *, root: RootOptions,
+         command_path: str) -> Any:
+    """Run a command with the raw values of its parameters (shared options included), as both
+    Typer's wrapper (kzir.cli.app) and the fast path do."""
+    own = dict(values)
+    output = output_of(func)
+    try:
+        if output is None:
+            return func(**own)
+        shared = {option.name: own.pop(option.name) for option in output.options}
+        out = build_options(shared, output.formats, root=root, command_path=command_path)
+        return func(out=out, **own)
+    except BrokenPipeError:
+        raise OutputClosed from None

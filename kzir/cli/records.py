@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .completion import record_ids
 from .help import examples
 from .options import output_options
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. doc-09-rail.",
-                                            autocompletion=record_ids)]
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
+
+# What `show` and `cite` say of their ID (typer.Argument's keywords: see kzir.cli.app.register).
+ID_ARGUMENT = {"metavar": "ID", "help": "A record id, e.g. doc-09-rail.",
+               "autocompletion": record_ids}
 
 
 @examples(("Every field of a record", "kzir show doc-09-rail"),
@@ -20,7 +23,7 @@ IdArgument = Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g.
           ("Only the Persian text, dates in the Jalali calendar",
            "kzir show event-kiti-first-train --lang fa --calendar jalali"))
 @output_options("fields", "lang", "calendar", "kb")
-def show(out: OutputOptions, record_id: IdArgument) -> None:
+def show(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUMENT)]) -> None:
     """Show any record: every field, context notes, and its sources.
 
     Both languages by default; --lang en or fa keeps one half of each text pair.
@@ -36,7 +39,7 @@ def show(out: OutputOptions, record_id: IdArgument) -> None:
           ("English only", "kzir cite trade-1400-total --lang en"),
           ("Where each quote sits, for a script", "kzir cite doc-09-rail -f csv"))
 @output_options("lang", "kb")
-def cite(out: OutputOptions, record_id: IdArgument) -> None:
+def cite(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUMENT)]) -> None:
     """Cite a record: each quote in Persian, the English of its paragraph, and a citation line.
 
     The citation line names the source (IRNA, Asia and Oceania desk), the publication date in

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 # Words people use for a kind, mapped to the kind (plurals are accepted for all).
 _KIND_ALIASES = {"people": "person", "persons": "person", "org": "organization",
@@ -63,20 +65,20 @@ def search(
 
     Default --limit is 10. Snippets are in the query's language unless --lang is given.
     """
-    import dataclasses
 
     from .. import kb
     from ..errors import UsageError
     from ..render.formats import emit_listing
     from ..render.search_view import search_listing
     from ..search import search as run_search
+    from ..slotted import replace
 
     text = " ".join(query or ()).strip()
     if not text:
         raise UsageError("empty query", hint="give words to search for, e.g. kzir search uranium")
     kinds = parse_kinds(kind)
     if out.limit is None:
-        out = dataclasses.replace(out, limit=10)
+        out = replace(out, limit=10)
     lang = out.lang if not out.lang_default and out.lang != "both" else None
     results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
                          lang=lang)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..errors import NotFoundError, UsageError
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
 @examples(("Trade in Iranian year 1400", "kzir trade --year 1400"),

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from ..options import OutputOptions
 from .completion import document_ids
-from .help import epilog
+from .help import Group, epilog, examples
 from .options import LISTING, output_options
 
-app = typer.Typer(help="The nine cooperation documents signed in June 2022 (paragraph 10).",
-                  no_args_is_help=True, rich_markup_mode=None,
-                  epilog=epilog(("The list", "kzir treaties list"),
-                                ("One document", "kzir treaties show 9")))
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Annotated
+
+    import typer  # annotations only: registration supplies it (kzir.cli.app)
 
 
-@app.command("list", epilog=epilog(
-    ("The nine documents", "kzir treaties list"),
-    ("Full titles and parties", "kzir treaties list --fields index,title,party_ir,party_kz"),
-    ("Agriculture, in Persian", "kzir treaties list --field agriculture --lang fa"),
-    ("For a spreadsheet", "kzir treaties list -f csv")))
+@examples(("The nine documents", "kzir treaties list"),
+          ("Full titles and parties", "kzir treaties list --fields index,title,party_ir,party_kz"),
+          ("Agriculture, in Persian", "kzir treaties list --field agriculture --lang fa"),
+          ("For a spreadsheet", "kzir treaties list -f csv"))
 @output_options(*LISTING, "calendar")
 def list_(
     out: OutputOptions,
@@ -51,9 +47,8 @@ def list_(
     emit_listing(listing, out)
 
 
-@app.command("show", epilog=epilog(
-    ("By number", "kzir treaties show 9"),
-    ("By id, as JSON", "kzir treaties show doc-09-rail --json")))
+@examples(("By number", "kzir treaties show 9"),
+          ("By id, as JSON", "kzir treaties show doc-09-rail --json"))
 @output_options("fields", "lang", "calendar", "kb")
 def show(
     out: OutputOptions,
@@ -66,3 +61,9 @@ def show(
     from ..render.records import record_detail
 
     emit_detail(record_detail(query.find_document(kb.load(out.kb), ref), out), out)
+
+
+GROUP = Group(help="The nine cooperation documents signed in June 2022 (paragraph 10).",
+              epilog=epilog(("The list", "kzir treaties list"),
+                            ("One document", "kzir treaties show 9")),
+              commands={"list": list_, "show": show})

@@ -14,8 +14,10 @@ search does for every query with a year — does not import jdatetime and the ca
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 _HOMES: dict[str, tuple[str, ...]] = {
     "months": ("GREGORIAN_MONTHS_EN", "GREGORIAN_MONTHS_FA", "MONTHS_EN_TRANSLIT", "MONTHS_FA",
                "lookup_month", "translit_key"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime
-from dataclasses import dataclass
+import functools
 from typing import Final, Literal, TypeAlias
 
 import jdatetime
@@ -28,6 +28,7 @@ import jdatetime
 from kzir.dates.months import GREGORIAN_MONTHS_EN, MONTHS_EN_TRANSLIT, MONTHS_FA
 from kzir.errors import DateError
 from kzir.numerals import to_persian_digits
+from kzir.slotted import Slotted
 
 Calendar: TypeAlias = Literal["jalali", "gregorian"]
 
@@ -114,11 +115,16 @@ def from_parts(calendar: Calendar, year: int, month: int, day: int) -> Day:
     return Day.from_gregorian(year, month, day)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Day:
+@functools.total_ordering
+class Day(Slotted):
     """One calendar day, stored once (as Gregorian) so both calendars always agree."""
 
     gregorian: datetime.date
+
+    def __lt__(self, other: Day) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.gregorian < other.gregorian
 
     @classmethod
     def from_gregorian(cls, year: int, month: int, day: int) -> Day:

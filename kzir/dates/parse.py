@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Any, Final, Literal, TypeAlias
 
 from kzir.dates.calendar import (
@@ -55,6 +53,7 @@ from kzir.dates.months import (
 )
 from kzir.errors import DateError, UsageError
 from kzir.numerals import shown
+from kzir.slotted import Slotted
 from kzir.years import GREGORIAN_YEAR_WINDOW, JALALI_YEAR_WINDOW, calendar_of_year
 
 Precision: TypeAlias = Literal["day", "month", "year"]
@@ -69,8 +68,7 @@ _EXAMPLES: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpan:
+class DateSpan(Slotted):
     """What a typed date names: one day, a month or a year, in the calendar it was written in."""
 
     first: Day
@@ -92,6 +90,8 @@ class DateSpan:
 
 
 def _unknown_month(word: str) -> DateError:
+    from difflib import get_close_matches  # only for this message
+
     names = [*MONTHS_EN_TRANSLIT, *GREGORIAN_MONTHS_EN, *MONTHS_FA]
     close = get_close_matches(word.strip(".").capitalize(), names, n=1, cutoff=0.7)
     hint = f"did you mean {close[0]}? " if close else ""
@@ -172,8 +172,7 @@ def _other(calendar: Calendar) -> Calendar:
     return "gregorian" if calendar == "jalali" else "jalali"
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(Slotted):
     """What the input says about its calendar apart from the year: month name, era, ``--to``."""
 
     text: str

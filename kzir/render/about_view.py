@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..options import OutputOptions
 from ..text import pick
 from .cells import format_date, localise
 from .labels import enum, phrase
 from .view import Column, Detail, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def about_detail(info: Mapping[str, Any], opts: OutputOptions) -> Detail:

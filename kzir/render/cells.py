@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..numerals import to_persian_digits
 from ..options import OutputOptions
 from .labels import phrase
 from .sanitize import display
 from .view import Column
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def grouped(value: int) -> str:

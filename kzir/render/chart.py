@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, TextIO
 
 from ..options import OutputOptions
+from ..slotted import Slotted
 from ..text import pick
 from .cells import display_cell, localise
 from .formats import resolve_format
@@ -21,13 +20,16 @@ from .labels import enum
 from .sanitize import display
 from .views import trade_listing
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
 _MEASURES = (("tonnes", "Tonnes", "تن"), ("usd", "USD", "دلار"))
 _DIRECTIONS = ("total", "export", "import")
 _STATED, _DERIVED = "#", "="
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(Slotted):
     group: str  # the direction, as shown
     label: str  # the year
     value: int
@@ -35,8 +37,7 @@ class Bar:
     derived: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(Slotted):
     title: str
     sections: tuple[tuple[str, tuple[Bar, ...]], ...]  # (measure heading, bars)
     legend: tuple[str, ...]

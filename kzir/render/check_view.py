@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from .labels import Phrase, enum
 from .view import ID_COLUMN, Column, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _summary(findings: Sequence[Any]) -> Phrase:

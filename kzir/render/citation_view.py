@@ -8,12 +8,15 @@ paragraph. On a terminal (`table`) the whole paragraph is shown too, the quote m
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..citations import Citation
 from ..options import OutputOptions
 from .labels import phrase
 from .view import Block, Column, Detail, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _by_paragraph(citations: Sequence[Citation]) -> list[list[Citation]]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..dates.months import GREGORIAN_MONTHS_FA, MONTHS_FA
 from ..numerals import to_persian_digits
 from .labels import enum, phrase
 from .view import Detail
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _gregorian_fa(info: Mapping[str, Any]) -> str:

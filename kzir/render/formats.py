@@ -15,15 +15,19 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, TextIO
 
 from ..errors import UsageError
 from ..options import OutputOptions
+from ..slotted import replace
 from .cells import display_cell, header_text, is_date, localise, machine_header, machine_row
 from .labels import Phrase, say
 from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
 from .shaping import Shaped, machine_objects, shape
 from .view import Block, Detail, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, TextIO
 
 
 class Writer:
@@ -360,9 +364,8 @@ def emit_listing(listing: Listing, opts: OutputOptions, stream: TextIO | None = 
 
 
 def _english(opts: OutputOptions) -> OutputOptions:
-    import dataclasses
 
-    return dataclasses.replace(opts, lang="en")
+    return replace(opts, lang="en")
 
 
 def emit_detail(detail: Detail, opts: OutputOptions, stream: TextIO | None = None,

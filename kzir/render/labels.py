@@ -8,9 +8,12 @@ Machine formats never use this table: they carry the KB's own values.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, TypeAlias
 
 from ..numerals import to_persian_digits
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Final, TypeAlias
 
 # English text (as written in the views, `{name}` placeholders allowed) -> Persian.
 PHRASES: Final[dict[str, str]] = {

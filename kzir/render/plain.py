@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from typing import TextIO
 
 from .sanitize import display
 from .view import Block
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def display_width(text: str) -> int:

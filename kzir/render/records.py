@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from typing import Any
 
 from ..model import Record
 from ..options import OutputOptions
+from ..slotted import replace
 from .cells import format_date, grouped, is_date
 from .labels import enum, phrase
 from .view import Detail
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 # Fields whose values are one of the KB's enumerations, shown by their label in --lang fa.
 _ENUM_FIELDS = {"kind": "kind", "field": "field", "direction": "direction", "basis": "basis",
@@ -53,7 +56,7 @@ def record_detail(record: Record, opts: OutputOptions) -> Detail:
     Without --lang both languages are shown (a record is read whole); --lang en|fa keeps one.
     """
     lang = "both" if opts.lang_default else opts.lang
-    shown = dataclasses.replace(opts, lang=lang)
+    shown = replace(opts, lang=lang)
     pairs: list[tuple[str, str]] = []
     for key, value in record.data.items():
         if key in ("sources", "context_notes") or not _shown(key, lang):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from ..search import Hit, Results
 from .labels import Phrase, enum
 from .view import ID_COLUMN, Column, Listing
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:

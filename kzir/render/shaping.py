@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from ..errors import UsageError
 from ..options import OutputOptions
+from ..slotted import Slotted
 from .cells import format_date, is_date, machine_row, value_text
 from .view import Column, Listing, all_columns
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
-@dataclass
-class Shaped:
+
+class Shaped(Slotted):
     """A listing after --sort/--limit/--fields: the rows to write and how many there were."""
+
+    _frozen = False  # filled in after it is made (notes)
 
     items: list[Any]
     objs: list[Mapping[str, Any]]  # each item's JSON contract object

@@ -8,14 +8,20 @@ says how a table may treat it: ids, numbers and dates are never split across lin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from ..options import OutputOptions
+from ..slotted import Factory, Slotted
 from .labels import Phrase
 
-Getter = Callable[[Any, OutputOptions], Any]
-RawGetter = Callable[[Any], Any]
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:  # the aliases name types for annotations only
+    from typing import Any
+
+    Getter = Callable[[Any, OutputOptions], Any]
+    RawGetter = Callable[[Any], Any]
+    Prose = Callable[[OutputOptions, str], Sequence["Block"]]
+    """How a citation or paragraph reads for people in a format (table, plain, md); machines
+    get the columns (or the detail's object) instead."""
 
 KINDS = ("text", "bilingual", "id", "number", "date", "enum", "bool")
 """bilingual: raw is an (en, fa) pair; date: raw is a KB date object or None."""
@@ -29,8 +35,7 @@ def record_json(item: Any) -> dict[str, Any]:
     return dict(data)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Slotted):
     """One column: key (for --fields/--sort), English header, display, raw value and kind.
 
     `priority` decides which columns a narrow terminal drops first (lowest first); `companions`
@@ -51,8 +56,7 @@ class Column:
         return self.raw(item) if self.raw is not None else self.display(item, opts)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Slotted):
     """A piece of running text for people: a heading and lines of (text, quoted?) pieces."""
 
     heading: str
@@ -61,22 +65,20 @@ class Block:
     rtl: bool = False  # Persian text
 
 
-Prose = Callable[[OutputOptions, str], Sequence[Block]]
-"""How a citation or paragraph reads for people in a format (table, plain, md); machines get
-the columns (or the detail's object) instead."""
 
 
-@dataclass
-class Listing:
+class Listing(Slotted):
     """Rows to print: columns for tables and CSV, `to_json` for JSON, one set of items."""
+
+    _frozen = False  # filled in after it is made (notes)
 
     items: Sequence[Any]
     columns: Sequence[Column]
     title: Phrase | None = None
     extra_columns: Sequence[Column] = ()  # not shown unless named in --fields (or --sort)
     to_json: Callable[[Any], Mapping[str, Any]] = record_json
-    notes: list[Phrase] = field(default_factory=list)  # explanations, for people only
-    counts: list[Phrase] = field(default_factory=list)  # "N of M" lines, for every format
+    notes: list[Phrase] = Factory(list)  # explanations, for people only
+    counts: list[Phrase] = Factory(list)  # "N of M" lines, for every format
     empty_message: Phrase = "no results"
     prose: Prose | None = None  # running text instead of a table for people
     uses_lang: bool = False  # machine output depends on --lang (search snippets)
@@ -84,14 +86,15 @@ class Listing:
     # --limit shows): how many rows the listing has, for the "N of M shown" line
 
 
-@dataclass
-class Detail:
+class Detail(Slotted):
     """One object: label/value pairs for people, one JSON object (and a CSV row) for machines."""
+
+    _frozen = False  # filled in after it is made (notes)
 
     pairs: Sequence[tuple[str, str]]
     json: Mapping[str, Any]
     title: Phrase | None = None
-    notes: list[Phrase] = field(default_factory=list)
+    notes: list[Phrase] = Factory(list)
     prose: Prose | None = None
     uses_lang: bool = False
     dated: bool = False  # shows a date, so --calendar applies

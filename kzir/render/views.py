@@ -6,16 +6,19 @@ main value first, then the title, then details.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ..model import Document, Trade
 from ..options import OutputOptions
+from ..slotted import replace
 from ..text import pick
 from .cells import format_date, format_period
 from .labels import enum, phrase
 from .view import ID_COLUMN, Column, Listing, text_column
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _enum_column(key: str, header: str, group: str, attr: str | None = None, *,
@@ -122,7 +125,7 @@ def trade_listing(rows: Sequence[Trade]) -> Listing:
             _number("usd_growth_pct", "Value growth", _growth("usd_growth_pct"), priority=40),
             Column("basis", "Basis", lambda t, o: enum("basis", _basis(t), o.lang), raw=_basis,
                    kind="enum", priority=60),
-            dataclasses.replace(ID_COLUMN, priority=30),
+            replace(ID_COLUMN, priority=30),
         ],
         notes=(["derived rows are computed from the 1400 growth rates (see `kzir show ID`)"]
                if any(t.derived for t in rows) else []),

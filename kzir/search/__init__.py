@@ -49,12 +49,11 @@ import gc
 import heapq
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from typing import Any
 
 from ..errors import UsageError
 from ..kb import KB
 from ..model import Paragraph, Record
+from ..slotted import Slotted, replace
 from .analysis import Query, Term, analyse, word_term
 from .answer import key_value, shows
 from .cells import NAME_KEYS
@@ -77,6 +76,10 @@ from .ranking import TermStats, field_tf, idf
 from .relative import with_years
 from .vocabulary import STOP_EN, STOP_FA, lang_of, stem_en, stem_fa
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = [
     "FUZZY_MIN", "PARAGRAPH_KIND", "SEARCH_KINDS", "Hit", "Query", "Results", "analyse", "edits",
     "fold", "index_for", "search", "stem_en", "stem_fa", "unfold",
@@ -87,8 +90,7 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Slotted):
     """One ranked result: a record or a paragraph, its score and why, and a snippet."""
 
     rank: int
@@ -115,8 +117,7 @@ class Hit:
         return {"n": self.paragraph.n, "fa": self.paragraph.fa, "en": self.paragraph.en}
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(Slotted):
     """The ranked hits shown (at most `limit`) and how many documents matched in all."""
 
     query: Query

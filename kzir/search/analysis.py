@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise, product
 
+from ..slotted import Slotted
 from .folding import TOKEN, fold, fold_normalized, normal_text
 from .intent import Intent, question_words, read_intent
 from .params import PHRASE_WEIGHT, PREFIX_MIN
@@ -30,8 +30,7 @@ from .vocabulary import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Spelling:
+class Spelling(Slotted):
     """One way a term is written in the folded data: the bytes, their language, the match rule."""
 
     text: bytes
@@ -40,8 +39,7 @@ class Spelling:
     not_after: tuple[bytes, ...] = ()  # words it does not count after (راه before آهن)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Slotted):
     """One query term: its label (for explanations), its spellings, and its query weight."""
 
     label: str
@@ -460,14 +458,13 @@ _DECADES = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+("
                       + r")(?![^\W\d_])")
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Slotted):
     """The analysed query: its terms, the language its words are in, and what it asks for."""
 
     text: str
     terms: tuple[Term, ...]
     lang: str
-    intent: Intent = field(default_factory=Intent)
+    intent: Intent = Intent()
     words: tuple[str, ...] = ()  # the words in canonical form (compounds as one, numbers out)
 
 

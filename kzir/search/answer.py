@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from ..numerals import to_persian_digits
 from .analysis import number_forms
 from .folding import fold
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 _UNITS_FA = {"km2": "کیلومتر مربع", "people": "نفر", "decades": "دهه", "years": "سال",
              "tonnes": "تن", "usd": "دلار"}

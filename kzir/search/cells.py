@@ -5,7 +5,7 @@ name: titles, names, labels, resource and city names, spelling variants, aliases
 {text, lang, note, source} only its `text`, in its `lang` or else its script's: the note and
 the source say why the name is known, they are not names); text: summary and text, roles and
 listed items, a document's parties (who signed it is what it is), and (Persian) the quotes;
-other: every other value, a string's language told by its key (`_en`/`_fa`) or else by its
+other: every other value, a string's language told by its key (`_en`/`fa`) or else by its
 script; numbers count as English.
 
 One plain walk (`record_cells`): the in-process index and the SQLite export both call it, so the
@@ -15,11 +15,14 @@ two search the same text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from .analysis import format_number
 from .folding import ARABIC_SCRIPT
 from .params import LANGS
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME_KEYS = ("title", "name", "label", "resource", "city")
 _TEXT_KEYS = ("summary", "text")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
-from typing import TYPE_CHECKING, Any
 
 from ..kb import KB
 from ..model import Paragraph, Record
+from ..slotted import Slotted
 from .analysis import Lexicon, Term
 from .cells import cells_of
 from .folding import fold, fold_normalized, nfkc, unfold
@@ -18,18 +17,26 @@ from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
 from .vocabulary import STOP_EN, STOP_FA, lang_of
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from .ranking import TermStats
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 # ---------------------------------------------------------------------------------------------
 # The index: folded text of every field of every document, per language
 # ---------------------------------------------------------------------------------------------
 
-@dataclass
-class Blob:
+class Blob(Slotted):
     """One language's folded text: cell i (document i // 3, field i % 3) is
     data[starts[i]:starts[i + 1] - 1], a space, the field's text and a space; `lengths[i]` is that
     span's length (the field's own length + 2)."""
+
+    _frozen = False
 
     data: bytes
     starts: list[int]

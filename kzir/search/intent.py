@@ -44,9 +44,12 @@ id or from a list of questions:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
+from ..slotted import Slotted
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 RERANK_DEPTH = 30  # documents re-ranked after BM25F: the rest keep their order below them
 FIT_BOOST = 1.6  # the record is what the question asks for (a person for "who")
 ENTITY = 0.75  # a person, organisation or place when the question asks for none of them
@@ -107,8 +110,7 @@ _PLACE_KEYS = ("place_en", "place_fa", "city_en", "city_fa")
 _NOT_FIGURES = frozenset({"index"})  # numbers that order records rather than measure anything
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(Slotted):
     """What the question asks for and the roles it gives the two countries."""
 
     ask: str | None = None  # who | where | when | amount | countries | name | who-or-when
@@ -116,7 +118,7 @@ class Intent:
     place: str | None = None  # the country something is in / goes to
     origin: str | None = None  # the country something comes from
     flow: str | None = None  # export | import (from Iran's side), when the question names one
-    numbers: frozenset[int] = field(default_factory=frozenset)
+    numbers: frozenset[int] = frozenset()
 
     def describe(self) -> dict[str, Any]:
         """The intent as --explain shows it (only what was read)."""

@@ -6,11 +6,11 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
 from typing import Protocol
 
+from ..slotted import Slotted
 from .analysis import Spelling, Term
 from .folding import FA_BYTES, WORD_BYTES, unfold
 from .index import Blob, Index
@@ -104,9 +104,10 @@ def _lookups(index: Blobs, term: Term) -> Iterator[tuple[Blob, str, Spelling]]:
                 yield index.blob(lang), lang, spelling
 
 
-@dataclass
-class TermStats:
+class TermStats(Slotted):
     """One term over the whole KB: tf̃ (field-weighted, length-normalised tf) per document."""
+
+    _frozen = False
 
     term: Term
     tilde: dict[int, float]
