@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
 
 from .errors import NotFoundError, UsageError
 from .kb import KB
@@ -17,6 +16,7 @@ from .text import contains
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
     from datetime import date
+    from typing import Any
 
 DIRECTIONS = ("total", "export", "import")
 DOCUMENT_NUMBER = re.compile(r"[0-9]{1,3}")  # `treaties show 9`: a number, never ² or 5,000 digits

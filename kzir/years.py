@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 from .errors import NotFoundError, UsageError
 from .numerals import parse_int, to_ascii_digits
 
 # Which calendar a bare year is in: the one definition, also used by the date parser.
-JALALI_YEAR_WINDOW: Final = (1200, 1599)
-GREGORIAN_YEAR_WINDOW: Final = (1800, 2299)
+JALALI_YEAR_WINDOW = (1200, 1599)
+GREGORIAN_YEAR_WINDOW = (1800, 2299)
 
 
 def calendar_of_year(year: int) -> str | None:

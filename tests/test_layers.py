@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kzir"
 
 # Lowest first; a module may import from its own layer and those before it.
 LAYERS: list[set[str]] = [
-    {"errors", "numerals", "text", "options", "rounding", "schema"},
+    {"errors", "numerals", "text", "options", "rounding", "schema", "slotted"},
     {"model", "dates", "years"},
     {"kb", "kb_integrity", "sqlite_kb"},
     {"query", "search", "audit", "citations", "about", "fields", "sqlite_export"},

@@ -4,10 +4,13 @@ every row."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from ..kb import KB
-from ..options import OutputOptions
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..kb import KB
+    from ..options import OutputOptions
 
 
 def listing_rows(base: KB, kind: str, out: OutputOptions, *, filtered: bool,

@@ -37,9 +37,8 @@ def trade(
     import sys
 
     from .. import kb, query
-    from ..render.chart import gaps_note
     from ..render.formats import emit_listing
-    from ..render.views import trade_listing
+    from ..render.views import gaps_note, trade_listing
     from ..years import resolve_trade_years
 
     if chart:

@@ -1,4 +1,4 @@
-"""Terminal bar charts for `kzir trade --chart`, and the note on trade figures that don't add up.
+"""Terminal bar charts for `kzir trade --chart`.
 
 A chart compares the single Iranian years (1399, derived; 1400, stated) per direction, once in
 tonnes and once in USD. On a terminal it is drawn with Rich (imported here, lazily); piped or
@@ -186,33 +186,3 @@ def _write_rich(chart: Chart, console: Any) -> None:
     console.print(Text(_key(chart, "█", "░"), style="dim"))
     for line in chart.legend:
         console.print(Text(display(line), style="dim"))
-
-
-def gaps_note(gaps: Sequence[Any], lang: str = "en") -> str | None:
-    """One line naming the periods whose export + import are not their total (query.TradeGap),
-    in the chosen language (--lang both gives English)."""
-    if not gaps:
-        return None
-    fa = lang == "fa"
-    units = {"tonnes": "تن", "usd": "دلار"} if fa else {"tonnes": "t", "usd": "USD"}
-    joiner = " و " if fa else " and "
-    periods: dict[tuple[Any, int], list[Any]] = {}
-    for gap in gaps:
-        periods.setdefault((gap.year, gap.span_years), []).append(gap)
-    parts = []
-    for (year, span), same in periods.items():
-        derived = any(g.derived for g in same)
-        sums = joiner.join(f"{g.parts:,} {units[g.measure]}" for g in same)
-        totals = joiner.join(f"{g.total:,} {units[g.measure]}" for g in same)
-        if fa:
-            name = f"سال {year}" if year is not None else f"ارقام {span} ساله"
-            name += " (محاسبه شده)" if derived else ""
-            parts.append(f"{name}: صادرات + واردات = {sums}، اما کل {totals} است")
-        else:
-            name = str(year) if year is not None else f"the {span}-year figures"
-            name += " (derived)" if derived else ""
-            parts.append(f"{name}: export + import = {sums}, but the total says {totals}")
-    if fa:
-        return localise("جمع اجزا با کل نمی‌خواند: " + "؛ ".join(parts)
-                        + " (نگاه کنید به kzir check --category arithmetic)", lang)
-    return "parts do not add up: " + "; ".join(parts) + " (see kzir check --category arithmetic)"

@@ -12,7 +12,7 @@ from ..model import Document, Trade
 from ..options import OutputOptions
 from ..slotted import replace
 from ..text import pick
-from .cells import format_date, format_period
+from .cells import format_date, format_period, localise
 from .labels import enum, phrase
 from .view import ID_COLUMN, Column, Listing, text_column
 
@@ -320,3 +320,33 @@ def paragraphs_listing(rows: Sequence[Any]) -> Listing:
             Column("en", "English", lambda p, o: p.en, raw=lambda p: p.en),
         ],
     )
+
+
+def gaps_note(gaps: Sequence[Any], lang: str = "en") -> str | None:
+    """One line naming the periods whose export + import are not their total (query.TradeGap),
+    in the chosen language (--lang both gives English)."""
+    if not gaps:
+        return None
+    fa = lang == "fa"
+    units = {"tonnes": "تن", "usd": "دلار"} if fa else {"tonnes": "t", "usd": "USD"}
+    joiner = " و " if fa else " and "
+    periods: dict[tuple[Any, int], list[Any]] = {}
+    for gap in gaps:
+        periods.setdefault((gap.year, gap.span_years), []).append(gap)
+    parts = []
+    for (year, span), same in periods.items():
+        derived = any(g.derived for g in same)
+        sums = joiner.join(f"{g.parts:,} {units[g.measure]}" for g in same)
+        totals = joiner.join(f"{g.total:,} {units[g.measure]}" for g in same)
+        if fa:
+            name = f"سال {year}" if year is not None else f"ارقام {span} ساله"
+            name += " (محاسبه شده)" if derived else ""
+            parts.append(f"{name}: صادرات + واردات = {sums}، اما کل {totals} است")
+        else:
+            name = str(year) if year is not None else f"the {span}-year figures"
+            name += " (derived)" if derived else ""
+            parts.append(f"{name}: export + import = {sums}, but the total says {totals}")
+    if fa:
+        return localise("جمع اجزا با کل نمی‌خواند: " + "؛ ".join(parts)
+                        + " (نگاه کنید به kzir check --category arithmetic)", lang)
+    return "parts do not add up: " + "; ".join(parts) + " (see kzir check --category arithmetic)"

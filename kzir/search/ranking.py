@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice, repeat
 from operator import add, not_
-from typing import Protocol
 
 from ..slotted import Slotted
 from .analysis import Spelling, Term
@@ -118,10 +117,14 @@ class TermStats(Slotted):
         return len(self.tilde) if self.total is None else self.total
 
 
-class Blobs(Protocol):
-    """What scoring reads of an index: the folded fields of one language (Index, DbIndex)."""
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def blob(self, lang: str) -> Blob: ...
+    class Blobs(Protocol):
+        """What scoring reads of an index: the folded fields of one language (Index, DbIndex)."""
+
+        def blob(self, lang: str) -> Blob: ...
 
 
 def term_stats(index: Blobs, term: Term) -> TermStats:

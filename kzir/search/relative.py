@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, Final
 
 from .folding import fold
 from .vocabulary import NUMBER_WORDS
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 # folded phrase -> offset from the publication year
-_PHRASES: Final = {
+_PHRASES = {
     "last year": -1, "previous year": -1, "the year before": -1,
     "this year": 0, "current year": 0,
     "سال گذشته": -1, "سال قبل": -1, "پارسال": -1, "سال پیش": -1,
     "امسال": 0, "سال جاری": 0,
 }
-_PATTERN: Final = re.compile(
+_PATTERN = re.compile(
     rb"(?<![\w\x80-\xff])(" + b"|".join(re.escape(fold(p).strip()) for p in _PHRASES) +
     rb")(?![\w\x80-\xff])")
-_OFFSET: Final = {fold(p).strip(): offset for p, offset in _PHRASES.items()}
+_OFFSET = {fold(p).strip(): offset for p, offset in _PHRASES.items()}
 
 
 def publication_year(meta: Mapping[str, Any]) -> int | None:
@@ -47,7 +50,7 @@ def _counted(before: bytes) -> bool:
     return last.isdigit() or last in _NUMBER_KEYS
 
 
-_NUMBER_KEYS: Final = frozenset(fold(word).strip() for word in NUMBER_WORDS)
+_NUMBER_KEYS = frozenset(fold(word).strip() for word in NUMBER_WORDS)
 
 
 def with_years(query: str, meta: Mapping[str, Any]) -> str:
