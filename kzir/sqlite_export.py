@@ -47,10 +47,10 @@ from .errors import KbError, KzirError, UsageError
 from .kb import KB
 from .model import KINDS, Record, record_from_dict
 from .query import LISTING_ORDER, inferred_date
-from .search.cells import record_cells
 from .search.folding import fold, fold_normalized, typed_words, unfold
 from .search.intent import own_names
 from .search.params import FIELD_B, FIELD_WEIGHT, FIELDS, LANGS
+from .search.record_text import record_cells
 from .sqlite_kb import SCHEMA_VERSION
 
 TOKENIZE = "unicode61 remove_diacritics 2"

@@ -17,8 +17,8 @@ from kzir import kb as kbmod
 from kzir import search as S
 from kzir.search import intent
 from kzir.search.answer import key_value
-from kzir.search.cells import record_cells
 from kzir.search.intent import is_dated, values
+from kzir.search.record_text import record_cells
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -401,7 +401,7 @@ def test_who_on_a_document_shows_its_parties(base: kbmod.KB) -> None:
 def test_relative_years_resolve_against_the_publication_date(query: str,
                                                              years: list[str]) -> None:
     from kzir import kb
-    from kzir.search.relative import with_years
+    from kzir.search.relative_years import with_years
 
     added = with_years(query, kb.load().meta).removeprefix(query).split()
     assert added == years

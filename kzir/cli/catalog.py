@@ -12,15 +12,14 @@ if TYPE_CHECKING:
 
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
+    from ..render.viewmodel import Listing
 
-def _emit(listing_name: str, rows: object, out: OutputOptions, *args: object,
-          total: int | None = None) -> None:
-    """Build the named view and print it; `total`: the row count when `rows` are only the
-    first ones (see kzir.cli.pages)."""
-    from ..render import views
+
+def _emit(listing: Listing, out: OutputOptions, total: int | None = None) -> None:
+    """Print a view; `total`: the row count when its rows are only the first ones (see
+    kzir.cli.pages)."""
     from ..render.formats import emit_listing
 
-    listing = getattr(views, listing_name)(rows, *args)
     listing.total = total
     emit_listing(listing, out)
 
@@ -53,7 +52,9 @@ def resources(
         base, "resource", out, filtered=rank is not None or max_rank is not None,
         every=lambda: query.resources(base, rank=_rank(rank, "--rank"),
                                       max_rank=_rank(max_rank, "--max-rank")))
-    _emit("resources_listing", rows, out, total=total)
+    from ..render.listing_view import resources_listing
+
+    _emit(resources_listing(rows), out, total=total)
 
 
 @examples(("Iran's missions in Kazakhstan", "kzir consulates --country IR"),
@@ -72,7 +73,9 @@ def consulates(
     base = kb.load(out.kb)
     rows, total = listing_rows(base, "mission", out, filtered=country is not None,
                                every=lambda: query.missions(base, sending=country))
-    _emit("missions_listing", rows, out, total=total)
+    from ..render.listing_view import missions_listing
+
+    _emit(missions_listing(rows), out, total=total)
 
 
 @examples(("Names and every spelling the article uses", "kzir people --fields name,variants_fa"),
@@ -86,7 +89,9 @@ def people(out: OutputOptions) -> None:
     base = kb.load(out.kb)
     rows, total = listing_rows(base, "person", out, filtered=False,
                                every=lambda: query.records_of(base, "person"))
-    _emit("people_listing", rows, out, total=total)
+    from ..render.listing_view import people_listing
+
+    _emit(people_listing(rows), out, total=total)
 
 
 @examples(("Kazakhstan's ministries", "kzir orgs --country KZ --type ministry"),
@@ -108,7 +113,9 @@ def orgs(
     rows, total = listing_rows(
         base, "organization", out, filtered=country is not None or type_ is not None,
         every=lambda: query.organizations(base, of=country, type_=type_))
-    _emit("organizations_listing", rows, out, total=total)
+    from ..render.listing_view import organizations_listing
+
+    _emit(organizations_listing(rows), out, total=total)
 
 
 @examples(("The profile", "kzir profile"),
@@ -117,9 +124,10 @@ def orgs(
 def profile(out: OutputOptions) -> None:
     """Kazakhstan's country profile: population, area, borders, economy, memberships."""
     from .. import kb, query
+    from ..render.listing_view import facts_listing
 
-    _emit("facts_listing", query.facts(kb.load(out.kb), "profile"), out,
-          "Kazakhstan: country profile")
+    _emit(facts_listing(query.facts(kb.load(out.kb), "profile"), "Kazakhstan: country profile"),
+          out)
 
 
 @examples(("Cultural ties", "kzir culture"), ("In Persian", "kzir culture --lang fa"))
@@ -127,6 +135,7 @@ def profile(out: OutputOptions) -> None:
 def culture(out: OutputOptions) -> None:
     """Cultural ties between Iran and Kazakhstan (paragraphs 41–44)."""
     from .. import kb, query
+    from ..render.listing_view import facts_listing
 
-    _emit("facts_listing", query.facts(kb.load(out.kb), "culture"), out,
-          "Cultural ties between Iran and Kazakhstan")
+    _emit(facts_listing(query.facts(kb.load(out.kb), "culture"),
+                        "Cultural ties between Iran and Kazakhstan"), out)

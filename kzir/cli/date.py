@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
-    from ..render.view import Detail
+    from ..render.viewmodel import Detail
 
 HELP = """Convert a date between the Jalali (Solar Hijri) and Gregorian calendars.
 

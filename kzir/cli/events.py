@@ -23,7 +23,7 @@ def _listing(out: OutputOptions, *, type_: str | None, types: tuple[str, ...] | 
              start: str | None, end: str | None, title: str) -> None:
     from .. import kb, query
     from ..render.formats import emit_listing
-    from ..render.views import events_listing
+    from ..render.listing_view import events_listing
 
     base = kb.load(out.kb)
     first = last = None

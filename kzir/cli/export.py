@@ -59,7 +59,7 @@ def export(
     from .. import kb, query
     from ..model import KINDS
     from ..render.formats import emit_listing
-    from ..render.views import paragraphs_listing, records_listing
+    from ..render.listing_view import paragraphs_listing, records_listing
 
     if out.format == "sqlite":
         _refuse_with_sqlite(out, kind, paragraphs)

@@ -30,7 +30,7 @@ def show(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUM
     """
     from .. import kb
     from ..render.formats import emit_detail
-    from ..render.records import record_detail
+    from ..render.record_view import record_detail
 
     emit_detail(record_detail(kb.load(out.kb).get(record_id.strip()), out), out)
 

@@ -38,7 +38,7 @@ def trade(
 
     from .. import kb, query
     from ..render.formats import emit_listing
-    from ..render.views import gaps_note, trade_listing
+    from ..render.listing_view import gaps_note, trade_listing
     from ..years import resolve_trade_years
 
     if chart:

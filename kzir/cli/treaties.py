@@ -35,7 +35,7 @@ def list_(
     """
     from .. import kb, query
     from ..render.formats import emit_listing
-    from ..render.views import treaties_listing
+    from ..render.listing_view import treaties_listing
     from .pages import listing_rows
 
     base = kb.load(out.kb)
@@ -58,7 +58,7 @@ def show(
     """Show one document with its parties, signing date and sources."""
     from .. import kb, query
     from ..render.formats import emit_detail
-    from ..render.records import record_detail
+    from ..render.record_view import record_detail
 
     emit_detail(record_detail(query.find_document(kb.load(out.kb), ref), out), out)
 

@@ -8,7 +8,7 @@ from ..options import OutputOptions
 from ..text import pick
 from .cells import format_date, localise
 from .labels import enum, phrase
-from .view import Column, Detail, Listing
+from .viewmodel import Column, Detail, Listing
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

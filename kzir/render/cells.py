@@ -14,7 +14,7 @@ from ..numerals import to_persian_digits
 from ..options import OutputOptions
 from .labels import phrase
 from .sanitize import display
-from .view import Column
+from .viewmodel import Column
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

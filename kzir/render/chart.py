@@ -17,8 +17,8 @@ from ..text import pick
 from .cells import display_cell, localise
 from .formats import resolve_format
 from .labels import enum
+from .listing_view import trade_listing
 from .sanitize import display
-from .views import trade_listing
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from ..citations import Citation
 from ..options import OutputOptions
 from .labels import phrase
-from .view import Block, Column, Detail, Listing
+from .viewmodel import Block, Column, Detail, Listing
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

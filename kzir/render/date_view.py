@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from ..dates.months import GREGORIAN_MONTHS_FA, MONTHS_FA
 from ..numerals import to_persian_digits
 from .labels import enum, phrase
-from .view import Detail
+from .viewmodel import Detail
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

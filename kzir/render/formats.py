@@ -23,7 +23,7 @@ from .cells import display_cell, header_text, is_date, localise, machine_header,
 from .labels import Phrase, say
 from .sanitize import CSV_RAW_ENV, clean, csv_text, display, escape_unsafe
 from .shaping import Shaped, machine_objects, shape
-from .view import Block, Detail, Listing
+from .viewmodel import Block, Detail, Listing
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

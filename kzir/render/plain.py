@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .sanitize import display
-from .view import Block
+from .viewmodel import Block
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

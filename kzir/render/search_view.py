@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..search import Hit, Results
 from .labels import Phrase, enum
-from .view import ID_COLUMN, Column, Listing
+from .viewmodel import ID_COLUMN, Column, Listing
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from ..errors import UsageError
 from ..options import OutputOptions
 from ..slotted import Slotted
 from .cells import format_date, is_date, machine_row, value_text
-from .view import Column, Listing, all_columns
+from .viewmodel import Column, Listing, all_columns
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .sanitize import display
-from .view import UNBROKEN, Block, Column
+from .viewmodel import UNBROKEN, Block, Column
 
 TEXT_MIN = 10  # a wrapping text column is not squeezed narrower than this (or its content)
 PADDING = 2  # Rich's default cell padding: one space each side

@@ -56,7 +56,6 @@ from ..model import Paragraph, Record
 from ..slotted import Slotted, replace
 from .analysis import Query, Term, analyse, word_term
 from .answer import key_value, shows
-from .cells import NAME_KEYS
 from .folding import fold, unfold
 from .index import Index, index_for
 from .intent import (
@@ -73,7 +72,8 @@ from .intent import (
 )
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, K1, PARAGRAPH_KIND, SEARCH_KINDS
 from .ranking import TermStats, field_tf, idf
-from .relative import with_years
+from .record_text import NAME_KEYS
+from .relative_years import with_years
 from .vocabulary import STOP_EN, STOP_FA, lang_of, stem_en, stem_fa
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time

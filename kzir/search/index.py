@@ -11,10 +11,10 @@ from ..kb import KB
 from ..model import Paragraph, Record
 from ..slotted import Slotted
 from .analysis import Lexicon, Term
-from .cells import cells_of
 from .folding import fold, fold_normalized, nfkc, unfold
 from .intent import own_names
 from .params import FIELD_B, FIELD_WEIGHT, FIELDS, PARAGRAPH_KIND
+from .record_text import cells_of
 from .vocabulary import STOP_EN, STOP_FA, lang_of
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time

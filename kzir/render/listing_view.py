@@ -14,7 +14,7 @@ from ..slotted import replace
 from ..text import pick
 from .cells import format_date, format_period, localise
 from .labels import enum, phrase
-from .view import ID_COLUMN, Column, Listing, text_column
+from .viewmodel import ID_COLUMN, Column, Listing, text_column
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:

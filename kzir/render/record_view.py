@@ -9,7 +9,7 @@ from ..options import OutputOptions
 from ..slotted import replace
 from .cells import format_date, grouped, is_date
 from .labels import enum, phrase
-from .view import Detail
+from .viewmodel import Detail
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
