@@ -16,17 +16,6 @@ TYPE_CHECKING = False  # as typing's, without importing typing at run time
 if TYPE_CHECKING:
     from typing import Any, ClassVar
 
-KINDS = (
-    "document",
-    "event",
-    "trade",
-    "resource",
-    "mission",
-    "person",
-    "organization",
-    "place",
-    "fact",
-)
 LANGS = ("en", "fa")
 
 
@@ -180,17 +169,32 @@ class Fact(Record):
     topic: str = ""
 
 
-RECORD_CLASSES: dict[str, type[Record]] = {
-    "document": Document,
-    "event": Event,
-    "trade": Trade,
-    "resource": Resource,
-    "mission": Mission,
-    "person": Person,
-    "organization": Organization,
-    "place": Place,
-    "fact": Fact,
-}
+class Kind(Slotted):
+    """One record kind, declared once: its name in the KB, its class, the prefix of its ids and
+    the words people use for it (in --kind). Everything else that lists kinds derives from
+    KIND_DECLARATIONS; data/kb.schema.json declares the same kinds (a test checks)."""
+
+    name: str
+    record_class: type[Record]
+    id_prefix: str
+    aliases: tuple[str, ...] = ()
+
+
+KIND_DECLARATIONS: tuple[Kind, ...] = (
+    Kind("document", Document, "doc", ("doc", "docs", "treaty", "treaties")),
+    Kind("event", Event, "event"),
+    Kind("trade", Trade, "trade"),
+    Kind("resource", Resource, "res"),
+    Kind("mission", Mission, "mission"),
+    Kind("person", Person, "person", ("people", "persons")),
+    Kind("organization", Organization, "org", ("org", "orgs", "organisation")),
+    Kind("place", Place, "place"),
+    Kind("fact", Fact, "fact"),
+)
+KINDS = tuple(kind.name for kind in KIND_DECLARATIONS)
+RECORD_CLASSES: dict[str, type[Record]] = {k.name: k.record_class for k in KIND_DECLARATIONS}
+ID_PREFIXES = frozenset(kind.id_prefix for kind in KIND_DECLARATIONS)
+KIND_ALIASES = {alias: kind.name for kind in KIND_DECLARATIONS for alias in kind.aliases}
 
 _DATE_FIELDS = set(fields(DateValue))
 

@@ -1014,3 +1014,16 @@ def test_fixed_readings_of_the_article() -> None:
     q1 = BY_ID["fact-q1-1401-trade-increase"]
     assert q1["period_ambiguous"] is True
     assert {p["reading"] for p in q1["period_readings"]} == {"jalali-q1-1401", "gregorian-q1-2022"}
+
+
+def test_record_kinds_are_declared_once_and_match_the_schema() -> None:
+    """kzir.model.KIND_DECLARATIONS is the one list of kinds; the schema declares the same."""
+    from kzir import model
+
+    schema_kinds = set(SCHEMA["$defs"]["record"]["properties"]["kind"]["enum"])
+    assert set(model.KINDS) == schema_kinds
+    assert set(model.RECORD_CLASSES) == schema_kinds
+    prefixes = {r["id"].split("-")[0] for r in RAW["records"]}
+    assert prefixes <= model.ID_PREFIXES
+    assert all(model.KIND_ALIASES[a] == k.name for k in model.KIND_DECLARATIONS
+               for a in k.aliases)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from ..kb import KB
-from ..model import Record, Source
+from ..model import ID_PREFIXES, Record, Source
 from ..numerals import to_persian_digits
 from ..slotted import Factory, Slotted
 from ..text import pick
@@ -167,8 +167,4 @@ def around(text: str, start: int, end: int, before: int = 2, after: int = 3) -> 
 def slug(record_id: str) -> str:
     """A record id without its kind prefix, for readable finding ids."""
     head, _, rest = record_id.partition("-")
-    return rest if head in _KIND_PREFIXES and rest else record_id
-
-
-_KIND_PREFIXES: Final = frozenset({"doc", "event", "trade", "res", "mission", "person", "org",
-                                   "place", "fact"})
+    return rest if head in ID_PREFIXES and rest else record_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model import KINDS
 from ..options import OutputOptions
 from .help import examples
 from .options import LISTING, output_options
@@ -12,11 +13,11 @@ if TYPE_CHECKING:
 
     import typer  # annotations only: registration supplies it (kzir.cli.app)
 
-# Words people use for a kind, mapped to the kind (plurals are accepted for all).
-_KIND_ALIASES = {"people": "person", "persons": "person", "org": "organization",
-                 "orgs": "organization", "organisation": "organization", "doc": "document",
-                 "docs": "document", "treaty": "document", "treaties": "document",
-                 "paragraphs": "paragraph", "para": "paragraph"}
+KIND_HELP = f"Only results of these kinds, comma-separated: {', '.join(KINDS)}, paragraph."
+
+# Words people use for the paragraphs, which are no record kind (plurals are accepted for all;
+# the record kinds' own words are declared with them, kzir.model.KIND_DECLARATIONS).
+_PARAGRAPH_ALIASES = {"paragraphs": "paragraph", "para": "paragraph"}
 
 
 def parse_kinds(text: str | None) -> tuple[str, ...] | None:
@@ -24,6 +25,7 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
     from ..errors import UsageError
+    from ..model import KIND_ALIASES
     from ..search import SEARCH_KINDS
 
     kinds = []
@@ -31,7 +33,7 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
         word = part.strip().lower()
         if not word:
             continue
-        word = _KIND_ALIASES.get(word, word)
+        word = KIND_ALIASES.get(word) or _PARAGRAPH_ALIASES.get(word, word)
         if word not in SEARCH_KINDS and word.endswith("s") and word[:-1] in SEARCH_KINDS:
             word = word[:-1]
         if word not in SEARCH_KINDS:
@@ -55,8 +57,7 @@ def search(
         "literally: quotes, brackets and AND/OR are just characters.")] = None,
     kind: Annotated[str | None, typer.Option(
         "--kind", "-k", metavar="KIND",
-        help="Only results of these kinds, comma-separated: document, event, trade, resource, "
-        "mission, person, organization, place, fact, paragraph.")] = None,
+        help=KIND_HELP)] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show why each result ranked where it did (BM25F terms, idf, fields)."
     )] = False,
