@@ -310,7 +310,7 @@ def test_readme_command_reference_is_the_help(monkeypatch) -> None:
     import importlib.util
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("readme_help", root / "tools" / "readme_help.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)

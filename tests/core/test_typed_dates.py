@@ -18,9 +18,10 @@ import pytest
 
 from kzir.dates import read_date
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 REFERENCE = {
     row["gregorian"]: row["jalali"]
-    for row in csv.DictReader((Path(__file__).parent / "data" / "reference_dates.csv").open())
+    for row in csv.DictReader((DATA / "reference_dates.csv").open())
 }
 
 # (typed, calendar it is written in, Jalali day, Gregorian day)

@@ -4,7 +4,7 @@ Each command's options are read from the Typer app itself, so a new option is fu
 touching this file. Values mix what people type (numbers in three digit scripts, dates, kinds,
 formats) with what breaks parsers (², ①, 5,000 digits, control characters, lone surrogates,
 empty strings). Deterministic in CI (the "ci" profile in conftest.py); for a longer randomised
-search: `pytest --hypothesis-profile=long tests/test_fuzz_cli.py`.
+search: `pytest --hypothesis-profile=long tests/cli/test_fuzz_cli.py`.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from kzir.errors import DateError, KbError, UsageError
 from kzir.numerals import to_persian_digits
 
 D = datetime.date
-REFERENCE = Path(__file__).parent / "data" / "reference_dates.csv"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference_dates.csv"
 
 
 def _ymd(text: str) -> tuple[int, int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "kzir"
+PACKAGE = Path(__file__).resolve().parents[2] / "kzir"
 
 # Lowest first; a module may import from its own layer and those before it.
 LAYERS: list[set[str]] = [

@@ -17,7 +17,7 @@ from kzir import audit, kb
 from kzir.audit import checks, stored
 from kzir.audit.duplicates import check_duplicates
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_stored_findings_are_what_the_checks_compute_today() -> None:

@@ -20,7 +20,7 @@ from kzir.search.answer import key_value
 from kzir.search.intent import is_dated, values
 from kzir.search.record_text import record_cells
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

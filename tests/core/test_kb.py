@@ -28,7 +28,7 @@ from kzir.schema import first_violation
 
 # sha256 of data/article_fa.txt as shipped (= ../shared/article_fa.txt); the source must not drift.
 ARTICLE_SHA256 = "48beff56d580c47cc93c0937165fc2ef76f32318b7da55c1d66e422adf656146"
-EXCEPTIONS_FILE = Path(__file__).parent / "data" / "number_exceptions.json"
+EXCEPTIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "number_exceptions.json"
 
 
 def _bundled_kb() -> kbmod.KB:

@@ -253,7 +253,7 @@ def test_index_text_keeps_both_spellings() -> None:
 
 
 def test_the_readme_join_runs_and_shows_what_it_says(con) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split('$ sqlite3 -header -column kzir.db "', 1)[1]
     sql, shown = block.split('"\n', 1)
     table = shown.split("```", 1)[0].splitlines()[2:]  # below the header and its rule

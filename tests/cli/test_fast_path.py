@@ -21,7 +21,7 @@ from kzir.cli import debugging, run
 from kzir.cli.fast import parse, spec
 from tests_support import kzir_cmd
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FAST, TYPER = "fast", "typer"
 
 # Arguments that make each command succeed (one per command of the spec: a test checks it).

@@ -11,7 +11,7 @@ import pytest
 from kzir import kb
 from kzir.model import KINDS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_about_names_the_article_and_the_exact_kb(cli) -> None:

@@ -20,7 +20,7 @@ from kzir import kb as kbmod
 from kzir import search as S
 from kzir.search.analysis import _compound_parts as compound_parts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "tests" / "data" / "questions_dev.jsonl"
 
 
