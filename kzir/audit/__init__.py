@@ -21,11 +21,8 @@ stored findings, imports none of the checks.
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import exports
 
-TYPE_CHECKING = False  # as typing's, without importing typing at run time
-if TYPE_CHECKING:
-    from typing import Any
 _HOMES: dict[str, tuple[str, ...]] = {
     "common": ("CATEGORIES", "ORIGINS", "SEVERITIES", "Article", "Evidence", "Finding",
                "article_of", "finding_from_dict", "select"),
@@ -37,19 +34,4 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "checks": ("COMPUTED_CHECKS", "computed", "curated", "run"),
     "stored": ("findings",),
 }  # fmt: skip
-_HOME = {name: module for module, names in _HOMES.items() for name in names}
-
-__all__ = sorted(_HOME)
-
-
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kzir.audit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"kzir.audit.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__all__, __getattr__, __dir__ = exports("kzir.audit", _HOMES, globals())

@@ -13,11 +13,8 @@ search does for every query with a year — does not import jdatetime and the ca
 
 from __future__ import annotations
 
-import importlib
+from kzir.lazy import exports
 
-TYPE_CHECKING = False  # as typing's, without importing typing at run time
-if TYPE_CHECKING:
-    from typing import Any
 _HOMES: dict[str, tuple[str, ...]] = {
     "months": ("GREGORIAN_MONTHS_EN", "GREGORIAN_MONTHS_FA", "MONTHS_EN_TRANSLIT", "MONTHS_FA",
                "lookup_month", "translit_key"),
@@ -31,19 +28,4 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "parse": ("TWO_DIGIT_PIVOT", "DateSpan",
               "describe", "describe_month", "parse_bound", "parse_date", "read_date"),
 }  # fmt: skip
-_HOME = {name: module for module, names in _HOMES.items() for name in names}
-
-__all__ = sorted(_HOME)
-
-
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kzir.dates' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"kzir.dates.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__all__, __getattr__, __dir__ = exports("kzir.dates", _HOMES, globals())

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "kzir"
 
 # Lowest first; a module may import from its own layer and those before it.
 LAYERS: list[set[str]] = [
-    {"errors", "numerals", "text", "options", "rounding", "schema", "slotted"},
+    {"errors", "numerals", "text", "options", "rounding", "schema", "slotted", "lazy"},
     {"model", "dates", "years"},
     {"kb", "kb_integrity", "sqlite_kb"},
     {"query", "search", "audit", "citations", "about", "fields", "sqlite_export"},
