@@ -6,6 +6,7 @@ from .errors import UsageError
 from .slotted import Slotted
 
 LANGS = ("en", "fa", "both")
+AUTO = "auto"  # a command's default language when the data decides (search: the query's)
 CALENDARS = ("jalali", "gregorian", "both")
 
 
@@ -20,8 +21,7 @@ class OutputOptions(Slotted):
     calendar: str = "both"
     ascii: bool = False
     kb: str | None = None
-    lang_explicit: bool = False  # --lang given on the command line (not KZIR_LANG)
-    lang_default: bool = True  # neither --lang nor KZIR_LANG: a view may choose (cite: both)
+    lang_explicit: bool = False  # --lang typed (KZIR_LANG only sets a default): see refusals
     calendar_explicit: bool = False  # --calendar given on the command line (not KZIR_CALENDAR)
 
 

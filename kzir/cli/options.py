@@ -129,7 +129,7 @@ def resolve_globals(kb: str | None, rtl: str | None, root: RootOptions) -> str |
 
 
 def build_options(values: Mapping[str, Any], formats: Sequence[str], *, root: RootOptions,
-                  command_path: str) -> OutputOptions:
+                  command_path: str, default_lang: str = "en") -> OutputOptions:
     """Turn the raw option values into a checked OutputOptions (UsageError on bad values).
     `root` and `command_path` come from click's context (Typer) or the fast path's parse."""
     fmt = values.get("format_")
@@ -148,14 +148,14 @@ def build_options(values: Mapping[str, Any], formats: Sequence[str], *, root: Ro
     lang = values.get("lang")
     calendar = values.get("calendar")
     lang_env, calendar_env = os.environ.get(LANG_ENV), os.environ.get(CALENDAR_ENV)
+    chosen_lang: str | None = lang or lang_env  # --lang, else KZIR_LANG, else the command's
     return OutputOptions(
         format=fmt if fmt is not None or "table" in formats else formats[0],
         fields=tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None,
         limit=_parse_limit(values.get("limit")),
         sort=values.get("sort") or None,
-        lang=normalise_lang(lang or lang_env or "en"),
+        lang=normalise_lang(chosen_lang) if chosen_lang else default_lang,
         lang_explicit=lang is not None,
-        lang_default=lang is None and not lang_env,
         calendar=normalise_calendar(calendar or calendar_env or "both"),
         calendar_explicit=calendar is not None,
         ascii=bool(values.get("ascii_")),
@@ -168,17 +168,21 @@ class Output(Slotted):
 
     options: tuple[SharedOption, ...]
     formats: tuple[str, ...]
+    default_lang: str = "en"
 
 
 def output_of(func: Callable[..., Any]) -> Output | None:
     return getattr(func, "output", None)
 
 
-def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag: bool = True
+def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag: bool = True,
+                   default_lang: str = "en"
                    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Give a command these shared options and --format (choices: `formats`); it receives them
     as its `out: OutputOptions` argument. --ascii comes with a JSON format, and --json too
-    unless JSON is already the default (`json_flag=False`: it would change nothing)."""
+    unless JSON is already the default (`json_flag=False`: it would change nothing).
+    `default_lang` is the language when neither --lang nor KZIR_LANG chooses one: the command
+    declares it here, once (show: both; search: `AUTO`, the query's language)."""
     unknown = [n for n in names if n not in SHARED or n in ("json", "ascii", "debug", "rtl")]
     if unknown:
         raise ValueError(f"no shared option {unknown[0]!r}")
@@ -193,7 +197,8 @@ def output_options(*names: str, formats: Sequence[str] = FORMAT_NAMES, json_flag
     chosen.append(SHARED["debug"])
 
     def record(func: Callable[..., Any]) -> Callable[..., Any]:
-        func.output = Output(tuple(chosen), tuple(formats))  # type: ignore[attr-defined]
+        func.output = Output(tuple(chosen), tuple(formats),  # type: ignore[attr-defined]
+                             default_lang)
         return func
 
     return record
@@ -209,7 +214,8 @@ def call(func: Callable[..., Any], values: Mapping[str, Any], *, root: RootOptio
         if output is None:
             return func(**own)
         shared = {option.name: own.pop(option.name) for option in output.options}
-        out = build_options(shared, output.formats, root=root, command_path=command_path)
+        out = build_options(shared, output.formats, root=root, command_path=command_path,
+                            default_lang=output.default_lang)
         return func(out=out, **own)
     except BrokenPipeError:
         raise OutputClosed from None

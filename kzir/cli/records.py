@@ -22,7 +22,7 @@ ID_ARGUMENT = {"metavar": "ID", "help": "A record id, e.g. doc-09-rail.",
           ("Some fields, as JSON", "kzir show trade-1399-total --fields id,tonnes,formula --json"),
           ("Only the Persian text, dates in the Jalali calendar",
            "kzir show event-kiti-first-train --lang fa --calendar jalali"))
-@output_options("fields", "lang", "calendar", "kb")
+@output_options("fields", "lang", "calendar", "kb", default_lang="both")
 def show(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUMENT)]) -> None:
     """Show any record: every field, context notes, and its sources.
 
@@ -38,7 +38,7 @@ def show(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUM
 @examples(("A quotable block for a document", "kzir cite mission-kz-consulate-gorgan -f md"),
           ("English only", "kzir cite trade-1400-total --lang en"),
           ("Where each quote sits, for a script", "kzir cite doc-09-rail -f csv"))
-@output_options("lang", "kb")
+@output_options("lang", "kb", default_lang="both")
 def cite(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUMENT)]) -> None:
     """Cite a record: each quote in Persian, the English of its paragraph, and a citation line.
 
@@ -53,14 +53,13 @@ def cite(out: OutputOptions, record_id: Annotated[str, typer.Argument(**ID_ARGUM
 
     base = kb.load(out.kb)
     citations = cite_record(base, base.get(record_id.strip()))
-    emit_listing(citations_listing(citations, base.meta, "both" if out.lang_default
-                                   else out.lang), out)
+    emit_listing(citations_listing(citations, base.meta, out.lang), out)
 
 
 @examples(("Paragraph 32 in both languages", "kzir source 32"),
           ("Persian only, with Persian digits", "kzir source ۲۵ --lang fa"),
           ("As JSON", "kzir source 24 --json"))
-@output_options("lang", "kb")
+@output_options("lang", "kb", default_lang="both")
 def source(
     out: OutputOptions,
     number: Annotated[str, typer.Argument(metavar="N", help="Paragraph number (1-45, or ۲۵).")],
@@ -73,5 +72,4 @@ def source(
 
     n = parse_int(number, name="paragraph", low=1, high=9999, example="25 or ۲۵")
     paragraph = kb.load(out.kb).paragraph(n)
-    lang = "both" if out.lang_default else out.lang
-    emit_detail(paragraph_detail(paragraph.n, paragraph.fa, paragraph.en, lang), out)
+    emit_detail(paragraph_detail(paragraph.n, paragraph.fa, paragraph.en, out.lang), out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import KINDS
-from ..options import OutputOptions
+from ..options import AUTO, OutputOptions
 from .help import examples
 from .options import LISTING, output_options
 
@@ -48,7 +48,7 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
 @examples(("A question in English", "kzir search how many consulates does Iran have"),
           ("In Persian, top 3", "kzir search صادرات ایران به قزاقستان --limit 3"),
           ("Why each result ranked where it did", "kzir search uranium --explain --json"))
-@output_options(*LISTING)
+@output_options(*LISTING, default_lang=AUTO)
 def search(
     out: OutputOptions,
     query: Annotated[list[str] | None, typer.Argument(
@@ -80,7 +80,9 @@ def search(
     kinds = parse_kinds(kind)
     if out.limit is None:
         out = replace(out, limit=10)
-    lang = out.lang if not out.lang_default and out.lang != "both" else None
+    lang = None if out.lang in (AUTO, "both") else out.lang  # None: the query's language
+    if out.lang == AUTO:
+        out = replace(out, lang="en")
     results = run_search(kb.load(out.kb), text, kinds=kinds, limit=out.limit, explain=explain,
                          lang=lang)
     emit_listing(search_listing(results, explain=explain), out)

@@ -49,7 +49,7 @@ def list_(
 
 @examples(("By number", "kzir treaties show 9"),
           ("By id, as JSON", "kzir treaties show doc-09-rail --json"))
-@output_options("fields", "lang", "calendar", "kb")
+@output_options("fields", "lang", "calendar", "kb", default_lang="both")
 def show(
     out: OutputOptions,
     ref: Annotated[str, typer.Argument(metavar="ID", help="A document id or its number 1-9.",

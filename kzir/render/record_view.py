@@ -55,7 +55,7 @@ def record_detail(record: Record, opts: OutputOptions) -> Detail:
 
     Without --lang both languages are shown (a record is read whole); --lang en|fa keeps one.
     """
-    lang = "both" if opts.lang_default else opts.lang
+    lang = opts.lang
     shown = replace(opts, lang=lang)
     pairs: list[tuple[str, str]] = []
     for key, value in record.data.items():
