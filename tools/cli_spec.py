@@ -110,14 +110,9 @@ def render() -> str:
 
 
 def main() -> int:
-    fresh = render()
-    if "--check" in sys.argv:
-        if not SPEC.exists() or SPEC.read_text(encoding="utf-8") != fresh:
-            print("kzir/cli/spec.json is stale: run python tools/cli_spec.py", file=sys.stderr)
-            return 1
-        return 0
-    SPEC.write_text(fresh, encoding="utf-8")
-    return 0
+    from regenerate import write_or_check  # beside this script
+
+    return write_or_check(SPEC, render(), "kzir/cli/spec.json", "cli_spec.py")
 
 
 if __name__ == "__main__":

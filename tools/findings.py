@@ -16,17 +16,12 @@ FILE = Path(__file__).resolve().parent.parent / "data" / "findings.json"
 
 
 def main() -> int:
+    from regenerate import write_or_check  # beside this script
+
     from kzir import kb
     from kzir.audit.stored import render
 
-    fresh = render(kb.load(None))
-    if "--check" in sys.argv:
-        if not FILE.exists() or FILE.read_text(encoding="utf-8") != fresh:
-            print("data/findings.json is stale: run python tools/findings.py", file=sys.stderr)
-            return 1
-        return 0
-    FILE.write_text(fresh, encoding="utf-8")
-    return 0
+    return write_or_check(FILE, render(kb.load(None)), "data/findings.json", "findings.py")
 
 
 if __name__ == "__main__":

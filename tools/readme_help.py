@@ -54,16 +54,10 @@ def render(readme: str) -> str:
 
 
 def main() -> int:
-    current = README.read_text(encoding="utf-8")
-    fresh = render(current)
-    if "--check" in sys.argv:
-        if fresh != current:
-            print("README command reference is stale: run python tools/readme_help.py",
-                  file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(fresh, encoding="utf-8")
-    return 0
+    from regenerate import write_or_check  # beside this script
+
+    return write_or_check(README, render(README.read_text(encoding="utf-8")),
+                          "README command reference", "readme_help.py")
 
 
 if __name__ == "__main__":
