@@ -155,11 +155,6 @@ class Index:
                 w: frozenset(ids) for w, ids in found.items() if len(ids) == 1}
         return frozenset().union(*(owners.get(fold(w), ()) for w in words))
 
-    def people_named(self, words: Sequence[str]) -> frozenset[str]:
-        """The people a query's words name: `named(words)`, kept for callers of the first
-        round's API."""
-        return self.named(words)
-
     def cells(self, lang: str) -> list[str]:
         """Every document's (name, text, other) fields in one language, document by document."""
         out = list(chain.from_iterable(cells_of(self.records, lang)))
